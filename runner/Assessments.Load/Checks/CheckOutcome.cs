@@ -1,0 +1,8 @@
+namespace Assessments.Load.Checks;
+
+public enum CheckOutcome
+{
+    Passed,
+    UnexpectedStatus,
+    Failed,
+}

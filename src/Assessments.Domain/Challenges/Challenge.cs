@@ -1,0 +1,43 @@
+using Assessments.Domain.Rubrics;
+using Assessments.Domain.Scenarios;
+using Assessments.Domain.Scoring;
+
+namespace Assessments.Domain.Challenges;
+
+/// <summary>
+/// A take-home challenge as the grader sees it: how to run the candidate's service, which scenarios
+/// to run against it, and the rubric that turns their outcomes into a level.
+/// </summary>
+public sealed record Challenge(
+    string Id,
+    string Version,
+    string Title,
+    string Directory,
+    ServiceSpec Service,
+    IReadOnlyList<Scenario> Scenarios,
+    Rubric Rubric,
+    IReadOnlyList<ReferenceSolution> References)
+{
+    public string BriefPath => Path.Combine(Directory, ChallengeFiles.Brief);
+
+    public string StarterDirectory => Path.Combine(Directory, ChallengeFiles.Starter);
+}
+
+/// <summary>How the candidate's service is reached and when it counts as ready.</summary>
+public sealed record ServiceSpec(int Port, string ReadinessPath, TimeSpan ReadinessTimeout, TimeSpan RequestTimeout);
+
+/// <summary>A solution whose level the hiring team knows, used to calibrate the rubric.</summary>
+public sealed record ReferenceSolution(Level ExpectedLevel, string Directory);
+
+/// <summary>The fixed file names of a challenge folder.</summary>
+public static class ChallengeFiles
+{
+    public const string Manifest = "challenge.yaml";
+    public const string Brief = "brief.md";
+    public const string Contract = "openapi.yaml";
+    public const string Scenarios = "scenarios.yaml";
+    public const string Rubric = "rubric.yaml";
+    public const string Starter = "starter";
+    public const string References = "reference";
+    public const string Dockerfile = "Dockerfile";
+}

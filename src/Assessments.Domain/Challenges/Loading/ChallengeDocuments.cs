@@ -1,0 +1,112 @@
+using System.Text.Json.Nodes;
+
+namespace Assessments.Domain.Challenges.Loading;
+
+// The shapes of the challenge files as authors write them. Every member is optional here so that a
+// missing field becomes a clear problem from the validator instead of a mapping exception.
+#pragma warning disable CA1812 // instantiated by System.Text.Json
+
+internal sealed class ManifestDocument
+{
+    public string? Id { get; set; }
+
+    public string? Version { get; set; }
+
+    public string? Title { get; set; }
+
+    public ServiceDocument? Service { get; set; }
+
+    public Dictionary<string, string>? References { get; set; }
+}
+
+internal sealed class ServiceDocument
+{
+    public int? Port { get; set; }
+
+    public string? Readiness { get; set; }
+
+    public int? ReadinessTimeoutSeconds { get; set; }
+
+    public int? RequestTimeoutSeconds { get; set; }
+}
+
+internal sealed class ScenariosDocument
+{
+    public List<ScenarioDocument>? Scenarios { get; set; }
+}
+
+internal sealed class ScenarioDocument
+{
+    public string? Id { get; set; }
+
+    public string? Title { get; set; }
+
+    public string? Visibility { get; set; }
+
+    public List<StepDocument>? Steps { get; set; }
+}
+
+internal sealed class StepDocument
+{
+    public RequestDocument? Request { get; set; }
+
+    public ExpectDocument? Expect { get; set; }
+
+    public Dictionary<string, string>? Capture { get; set; }
+}
+
+internal sealed class RequestDocument
+{
+    public string? Method { get; set; }
+
+    public string? Path { get; set; }
+
+    public Dictionary<string, string>? Headers { get; set; }
+
+    public JsonNode? Json { get; set; }
+
+    public string? Body { get; set; }
+}
+
+internal sealed class ExpectDocument
+{
+    /// <summary>One status code or a list of acceptable ones.</summary>
+    public JsonNode? Status { get; set; }
+
+    public string? ContentType { get; set; }
+
+    public Dictionary<string, string>? Headers { get; set; }
+
+    public Dictionary<string, JsonNode?>? Json { get; set; }
+}
+
+internal sealed class RubricDocument
+{
+    public string? Version { get; set; }
+
+    public List<CriterionDocument>? Criteria { get; set; }
+
+    public Dictionary<string, LevelGateDocument>? Levels { get; set; }
+}
+
+internal sealed class CriterionDocument
+{
+    public string? Id { get; set; }
+
+    public string? Title { get; set; }
+
+    public string? Competency { get; set; }
+
+    public int? Points { get; set; }
+
+    public List<string>? Checks { get; set; }
+
+    public bool Partial { get; set; }
+}
+
+internal sealed class LevelGateDocument
+{
+    public int? MinScore { get; set; }
+
+    public List<string>? Requires { get; set; }
+}

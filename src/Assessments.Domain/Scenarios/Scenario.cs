@@ -1,0 +1,32 @@
+namespace Assessments.Domain.Scenarios;
+
+/// <summary>
+/// A named sequence of HTTP steps run against a fresh service; it passes when every step meets its
+/// expectation. Later steps may use values captured from earlier responses (<c>{{location}}</c>).
+/// </summary>
+public sealed record Scenario(string Id, string Title, Visibility Visibility, IReadOnlyList<ScenarioStep> Steps);
+
+/// <summary>Visible checks are published to candidates so they can run them before submitting.</summary>
+public enum Visibility
+{
+    Visible,
+    Hidden,
+}
+
+public sealed record ScenarioStep(
+    RequestTemplate Request,
+    Expectation Expect,
+    IReadOnlyDictionary<string, string> Capture);
+
+/// <summary>A request whose path, headers and body may contain <c>{{name}}</c> placeholders.</summary>
+public sealed record RequestTemplate(string Method, string Path, IReadOnlyDictionary<string, string> Headers, string? JsonBody, string? RawBody);
+
+/// <summary>
+/// What a response must look like. Header and JSON values are matchers: a literal (after placeholders
+/// are filled in) or one of the <see cref="Matchers"/> keywords.
+/// </summary>
+public sealed record Expectation(
+    IReadOnlyList<int> Status,
+    string? ContentType,
+    IReadOnlyDictionary<string, string> Headers,
+    IReadOnlyDictionary<string, string> Json);
