@@ -1,4 +1,3 @@
-using Assessments.Domain.Scenarios;
 using Assessments.Domain.Scoring;
 
 namespace Assessments.Domain.Challenges.Loading;
