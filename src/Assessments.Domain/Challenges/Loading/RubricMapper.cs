@@ -1,3 +1,4 @@
+using Assessments.Domain.Scenarios;
 using Assessments.Domain.Rubrics;
 using Assessments.Domain.Scoring;
 

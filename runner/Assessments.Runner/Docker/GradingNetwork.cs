@@ -1,0 +1,26 @@
+using Docker.DotNet;
+using Docker.DotNet.Models;
+
+namespace Assessments.Runner.Docker;
+
+/// <summary>
+/// One internal bridge network per grading: the service gets no route out of it, and the runner
+/// reaches the service at its address on this network instead of through a published port.
+/// </summary>
+internal sealed class GradingNetwork(IDockerClient docker)
+{
+    public async Task<string> CreateAsync(string name, IDictionary<string, string> labels, CancellationToken cancellationToken)
+    {
+        var response = await docker.Networks.CreateNetworkAsync(
+            new NetworksCreateParameters
+            {
+                Name = name,
+                Driver = "bridge",
+                Internal = true,
+                Labels = labels,
+                Options = new Dictionary<string, string> { ["com.docker.network.bridge.enable_icc"] = "false" },
+            },
+            cancellationToken);
+        return response.ID;
+    }
+}

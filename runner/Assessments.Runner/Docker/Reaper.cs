@@ -1,0 +1,53 @@
+using Docker.DotNet;
+using Docker.DotNet.Models;
+
+namespace Assessments.Runner.Docker;
+
+/// <summary>
+/// Removes what the runner created, found by label: after each grading for that grading, and at
+/// start-up for everything an earlier, crashed runner left behind.
+/// </summary>
+public sealed class Reaper(IDockerClient docker)
+{
+    /// <summary>Removes the containers, networks and images of one grading (or of all, when null); returns how many.</summary>
+    public async Task<int> RemoveAsync(string? gradingId, CancellationToken cancellationToken)
+    {
+        var removed = 0;
+        var filter = Labels.Filter(gradingId);
+        var containers = await docker.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = filter }, cancellationToken);
+        foreach (var container in containers)
+        {
+            removed += await Try(() => docker.Containers.RemoveContainerAsync(
+                container.ID, new ContainerRemoveParameters { Force = true, RemoveVolumes = true }, cancellationToken));
+        }
+
+        var networks = await docker.Networks.ListNetworksAsync(new NetworksListParameters { Filters = filter }, cancellationToken);
+        foreach (var network in networks)
+        {
+            removed += await Try(() => docker.Networks.DeleteNetworkAsync(network.ID, cancellationToken));
+        }
+
+        var images = await docker.Images.ListImagesAsync(new ImagesListParameters { All = true, Filters = filter }, cancellationToken);
+        foreach (var image in images)
+        {
+            removed += await Try(() => docker.Images.DeleteImageAsync(
+                image.ID, new ImageDeleteParameters { Force = true }, cancellationToken));
+        }
+
+        return removed;
+    }
+
+    // Something already gone is not a failure: two reapers may race, and Docker removes some things itself.
+    private static async Task<int> Try(Func<Task> remove)
+    {
+        try
+        {
+            await remove();
+            return 1;
+        }
+        catch (DockerApiException e) when (e.StatusCode is System.Net.HttpStatusCode.NotFound or System.Net.HttpStatusCode.Conflict)
+        {
+            return 0;
+        }
+    }
+}

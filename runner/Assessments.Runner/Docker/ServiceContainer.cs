@@ -1,0 +1,68 @@
+using Assessments.Runner.Sandbox;
+using Docker.DotNet;
+using Docker.DotNet.Models;
+
+namespace Assessments.Runner.Docker;
+
+/// <summary>
+/// Creates and starts the candidate's service with the run-time hardening of SANDBOX.md: read-only
+/// root, small noexec /tmp, no capabilities, no privilege gain, non-root, process, file and memory
+/// limits, pinned CPUs, an init process, a capped log, and no mounts at all.
+/// </summary>
+internal sealed class ServiceContainer(IDockerClient docker, SandboxLimits limits)
+{
+    public async Task<string> CreateAsync(
+        string name, string image, string networkId, int port, IDictionary<string, string> labels, CancellationToken cancellationToken)
+    {
+        var imageInfo = await docker.Images.InspectImageAsync(image, cancellationToken);
+        var response = await docker.Containers.CreateContainerAsync(
+            new CreateContainerParameters
+            {
+                Name = name,
+                Image = image,
+                Labels = labels,
+                User = NonRootUser(imageInfo.Config?.User),
+                Env = ["HOME=/tmp", $"PORT={port}", $"ASPNETCORE_HTTP_PORTS={port}", "DOTNET_CLI_TELEMETRY_OPTOUT=1"],
+                ExposedPorts = new Dictionary<string, EmptyStruct> { [$"{port}/tcp"] = default },
+                HostConfig = new HostConfig
+                {
+                    NetworkMode = networkId,
+                    ReadonlyRootfs = true,
+                    Tmpfs = new Dictionary<string, string> { ["/tmp"] = $"rw,noexec,nosuid,nodev,size={limits.TmpSize}" },
+                    CapDrop = ["ALL"],
+                    SecurityOpt = ["no-new-privileges"],
+                    PidsLimit = limits.PidsLimit,
+                    Ulimits = [new Ulimit { Name = "nofile", Soft = limits.OpenFilesLimit, Hard = limits.OpenFilesLimit }],
+                    Memory = limits.RunMemoryBytes,
+                    MemorySwap = limits.RunMemoryBytes,
+                    CpusetCpus = CpuSetFor(limits.CpuSet),
+                    Init = true,
+                    LogConfig = new LogConfig
+                    {
+                        Type = "json-file",
+                        Config = new Dictionary<string, string> { ["max-size"] = limits.LogMaxSize, ["max-file"] = "1" },
+                    },
+                    RestartPolicy = new RestartPolicy { Name = RestartPolicyKind.No },
+                },
+            },
+            cancellationToken);
+        return response.ID;
+    }
+
+    public Task StartAsync(string id, CancellationToken cancellationToken) =>
+        docker.Containers.StartContainerAsync(id, new ContainerStartParameters(), cancellationToken);
+
+    public Task<ContainerInspectResponse> InspectAsync(string id, CancellationToken cancellationToken) =>
+        docker.Containers.InspectContainerAsync(id, cancellationToken);
+
+    /// <summary>The image's own user when it is a non-zero numeric id; anything else could map to root.</summary>
+    internal static string NonRootUser(string? configured, string fallback = "65534:65534")
+    {
+        var user = configured?.Split(':')[0];
+        return long.TryParse(user, out var uid) && uid > 0 ? configured! : fallback;
+    }
+
+    // Pinning to a CPU the machine does not have would fail the start; fall back to no pinning.
+    private static string? CpuSetFor(string? cpuSet) =>
+        cpuSet is not null && cpuSet.Split(',', '-').All(c => int.TryParse(c, out var n) && n < Environment.ProcessorCount) ? cpuSet : null;
+}

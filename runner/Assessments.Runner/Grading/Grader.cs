@@ -1,0 +1,141 @@
+using System.Net.Sockets;
+using Assessments.Domain.Challenges;
+using Assessments.Domain.Scenarios;
+using Assessments.Domain.Reports;
+using Assessments.Domain.Scoring;
+using Assessments.Runner.Checks;
+using Assessments.Runner.Docker;
+using Assessments.Runner.Sandbox;
+using Assessments.Runner.Submissions;
+using Docker.DotNet;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Assessments.Runner.Grading;
+
+/// <summary>
+/// Grades one submission end to end: intake, image build, hardened start, readiness, scenarios,
+/// scoring, and removal of everything it created. A candidate's fault ends as a graded report with
+/// evidence; only a platform fault becomes <c>infrastructure_error</c>.
+/// </summary>
+public sealed partial class Grader(IDockerClient docker, SandboxLimits sandbox, SubmissionLimits intake, ILogger<Grader>? logger = null)
+{
+    private readonly ILogger _logger = logger ?? NullLogger<Grader>.Instance;
+
+    public async Task<GradingReport> GradeAsync(GradingRequest request, IProgress<GradingProgress>? progress, CancellationToken cancellationToken)
+    {
+        var gradingId = request.GradingId ?? Guid.NewGuid().ToString("n")[..12];
+        var clock = new PhaseClock();
+        var report = new ReportBuilder(request, clock, sandbox);
+        using var job = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        job.CancelAfter(sandbox.JobTimeout);
+        LogGradingStarted(_logger, gradingId, request.Challenge.Id, request.SubmissionPath);
+        try
+        {
+            report.DockerVersion = (await docker.System.GetVersionAsync(job.Token)).Version;
+            progress?.Report(new GradingProgress(Phases.Intake, "checking the submission"));
+            using var submission = await clock.TimeAsync(Phases.Intake, () => Task.FromResult(SubmissionIntake.Stage(request.SubmissionPath, intake)));
+            report.Submission = new SubmissionRef(submission.ComputeSha256(), submission.Name, submission.Files.Count, submission.TotalBytes);
+            return await RunAsync(gradingId, request, submission, report, progress, job.Token);
+        }
+        catch (SubmissionRejectedException e)
+        {
+            return report.Rejected(e);
+        }
+        catch (BuildFailedException e)
+        {
+            return report.BuildFailed(e);
+        }
+        catch (StartFailedException e)
+        {
+            return report.StartFailed(e);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return report.StartFailed(new StartFailedException(
+                $"grading did not finish within {sandbox.JobTimeout.TotalMinutes:0} minutes", "job_timeout", null, report.ServiceLogTail));
+        }
+        catch (Exception e) when (e is InfrastructureException or DockerApiException or HttpRequestException or SocketException or IOException)
+        {
+            LogInfrastructureError(_logger, gradingId, e);
+            return report.InfrastructureError(e);
+        }
+        finally
+        {
+            progress?.Report(new GradingProgress(Phases.Cleanup, "removing containers, network and image"));
+            await clock.TimeAsync(Phases.Cleanup, () => new Reaper(docker).RemoveAsync(gradingId, CancellationToken.None));
+        }
+    }
+
+    private async Task<GradingReport> RunAsync(
+        string gradingId, GradingRequest request, StagedSubmission submission, ReportBuilder report, IProgress<GradingProgress>? progress, CancellationToken cancellationToken)
+    {
+        var labels = Labels.For(gradingId, report.Submission!.Sha256);
+        var tag = $"assessments-grading/{gradingId}:latest";
+        var challenge = request.Challenge;
+
+        progress?.Report(new GradingProgress(Phases.Build, "building the image (no network, no cache)"));
+        report.BuildLogTail = await report.Clock.TimeAsync(Phases.Build, async () =>
+        {
+            using var context = BuildContext.Create(submission);
+            return await new ImageBuilder(docker, sandbox).BuildAsync(context, tag, labels, cancellationToken);
+        });
+
+        progress?.Report(new GradingProgress(Phases.Start, "starting the service and waiting until it is ready"));
+        var containers = new ServiceContainer(docker, sandbox);
+        using var http = ServiceClient.Create(challenge.Service.RequestTimeout);
+        var (serviceUri, readiness) = await report.Clock.TimeAsync(Phases.Start, async () =>
+        {
+            var networkId = await new GradingNetwork(docker).CreateAsync($"assessments-{gradingId}", labels, cancellationToken);
+            var containerId = await containers.CreateAsync($"assessments-{gradingId}-service", tag, networkId, challenge.Service.Port, labels, cancellationToken);
+            report.ContainerId = containerId;
+            await containers.StartAsync(containerId, cancellationToken);
+            var address = (await containers.InspectAsync(containerId, cancellationToken)).NetworkSettings.Networks.Values.First().IPAddress;
+            var uri = new Uri($"http://{address}:{challenge.Service.Port}");
+            var result = await new ReadinessProbe(http, containers).WaitAsync(containerId, new Uri(uri, challenge.Service.ReadinessPath), challenge.Service.ReadinessTimeout, cancellationToken);
+            return (uri, result);
+        });
+
+        if (!readiness.IsReady)
+        {
+            var logs = await new ContainerLogs(docker).TailAsync(report.ContainerId!, sandbox.LogTailLines, cancellationToken);
+            var kind = readiness.OomKilled ? "oom_killed" : readiness.HasExited ? "exited" : "readiness_timeout";
+            throw new StartFailedException(readiness.Detail, kind, readiness.ExitCode, logs);
+        }
+
+        progress?.Report(new GradingProgress(Phases.Checks, $"running {challenge.Scenarios.Count} scenario(s)"));
+        var outcomes = await report.Clock.TimeAsync(Phases.Checks, async () =>
+        {
+            var runner = new ScenarioRunner(new ExchangeRecorder(http, serviceUri, challenge.Service.Port));
+            var variables = new Dictionary<string, string> { [ScenarioVariables.RunId] = $"r{request.Seed}" };
+            var list = new List<CheckOutcome> { ServiceReady(readiness, challenge) };
+            foreach (var scenario in challenge.Scenarios)
+            {
+                progress?.Report(new GradingProgress(Phases.Checks, scenario.Title));
+                list.Add(await runner.RunAsync(scenario, variables, cancellationToken));
+            }
+
+            return list;
+        });
+
+        report.ServiceLogTail = await new ContainerLogs(docker).TailAsync(report.ContainerId!, sandbox.LogTailLines, cancellationToken);
+        var card = Scorer.Score(challenge.Rubric, outcomes);
+        LogGraded(_logger, gradingId, card.Level.ToName(), card.Score);
+        return report.Graded(card, outcomes);
+    }
+
+    private static CheckOutcome ServiceReady(ReadinessResult readiness, Challenge challenge) => new(
+        BuiltInChecks.ServiceReady,
+        true,
+        $"the service built, started and was ready: {readiness.Detail}",
+        [Evidence.Measurement($"GET {challenge.Service.ReadinessPath} {readiness.Detail}", Math.Round(readiness.Elapsed.TotalMilliseconds), "ms")]);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Grading {GradingId} of challenge {ChallengeId} started for {Submission}")]
+    private static partial void LogGradingStarted(ILogger logger, string gradingId, string challengeId, string submission);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Grading {GradingId} graded {Level} with score {Score}")]
+    private static partial void LogGraded(ILogger logger, string gradingId, string level, int score);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Grading {GradingId} hit a platform fault")]
+    private static partial void LogInfrastructureError(ILogger logger, string gradingId, Exception exception);
+}

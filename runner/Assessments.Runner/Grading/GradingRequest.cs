@@ -1,0 +1,21 @@
+using Assessments.Domain.Challenges;
+
+namespace Assessments.Runner.Grading;
+
+/// <summary>One submission to grade against one challenge.</summary>
+/// <param name="Seed">Makes generated data (and later generated requests) reproducible; recorded in the report.</param>
+/// <param name="GradingId">Names every Docker resource of this grading; a fresh one when null.</param>
+public sealed record GradingRequest(Challenge Challenge, string SubmissionPath, int Seed = 1, string? GradingId = null);
+
+/// <summary>What the grader is doing now, for progress displays.</summary>
+public sealed record GradingProgress(string Phase, string Message);
+
+/// <summary>The phases whose durations a report records.</summary>
+public static class Phases
+{
+    public const string Intake = "intake";
+    public const string Build = "build";
+    public const string Start = "start";
+    public const string Checks = "checks";
+    public const string Cleanup = "cleanup";
+}

@@ -1,0 +1,87 @@
+using System.Reflection;
+using System.Runtime.InteropServices;
+using Assessments.Domain.Reports;
+using Assessments.Domain.Scoring;
+using Assessments.Runner.Sandbox;
+using Assessments.Runner.Submissions;
+
+namespace Assessments.Runner.Grading;
+
+/// <summary>
+/// Gathers what a grading learnt as it goes and writes the one report it ends with, whichever way it
+/// ends: every status carries its diagnostics as evidence.
+/// </summary>
+internal sealed class ReportBuilder(GradingRequest request, PhaseClock clock, SandboxLimits sandbox)
+{
+    private static readonly string RunnerVersion =
+        typeof(ReportBuilder).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+
+    public PhaseClock Clock { get; } = clock;
+
+    public string DockerVersion { get; set; } = "unknown";
+
+    public SubmissionRef? Submission { get; set; }
+
+    public string? ContainerId { get; set; }
+
+    public IReadOnlyList<string> BuildLogTail { get; set; } = [];
+
+    public IReadOnlyList<string> ServiceLogTail { get; set; } = [];
+
+    public GradingReport Graded(ScoreCard card, IReadOnlyList<CheckOutcome> outcomes)
+    {
+        var scenarios = request.Challenge.Scenarios.ToDictionary(s => s.Id);
+        var checks = outcomes.Select(o => scenarios.TryGetValue(o.CheckId, out var s)
+                ? new CheckReport(o.CheckId, s.Title, s.Visibility.ToString().ToLowerInvariant(), o.Passed, o.Summary, o.Evidence)
+                : new CheckReport(o.CheckId, "The service starts and becomes ready", "visible", o.Passed, o.Summary, o.Evidence))
+            .ToList();
+        return Build(ReportStatus.Graded, card, checks, failure: null);
+    }
+
+    public GradingReport Rejected(SubmissionRejectedException e) =>
+        Failed(ReportStatus.Rejected, new Failure(Phases.Intake, "rejected", e.Message, null, []));
+
+    public GradingReport BuildFailed(BuildFailedException e)
+    {
+        BuildLogTail = e.LogTail;
+        var lines = e.Errors.Count > 0 ? e.Errors : e.LogTail.TakeLast(10).ToList();
+        return Failed(ReportStatus.BuildFailed, new Failure(Phases.Build, "build_failed", e.Message, null, lines));
+    }
+
+    public GradingReport StartFailed(StartFailedException e)
+    {
+        ServiceLogTail = e.LogTail;
+        return Failed(ReportStatus.StartFailed, new Failure(Phases.Start, e.Kind, e.Message, e.ExitCode, e.LogTail.TakeLast(20).ToList()));
+    }
+
+    public GradingReport InfrastructureError(Exception e) =>
+        Failed(ReportStatus.InfrastructureError, new Failure("platform", "infrastructure_error", e.Message, null, []));
+
+    private GradingReport Failed(ReportStatus status, Failure failure)
+    {
+        var evidence = failure.LogTail.Count > 0
+            ? Evidence.Log($"Not evaluated: {failure.Message}", failure.LogTail)
+            : Evidence.Note($"Not evaluated: {failure.Message}");
+        var card = Scorer.NotEvaluated(request.Challenge.Rubric, evidence);
+        return Build(status, card, [], failure);
+    }
+
+    private GradingReport Build(ReportStatus status, ScoreCard card, IReadOnlyList<CheckReport> checks, Failure? failure) => new()
+    {
+        Status = status,
+        Level = card.Level,
+        Score = card.Score,
+        Challenge = new ChallengeRef(request.Challenge.Id, request.Challenge.Version, request.Challenge.Title),
+        RubricVersion = request.Challenge.Rubric.Version,
+        Submission = Submission ?? new SubmissionRef(string.Empty, Path.GetFileName(request.SubmissionPath), 0, 0),
+        Criteria = card.Criteria,
+        LevelReasons = card.LevelReasons,
+        Contract = new ContractSection(checks.Count(c => c.Passed), checks.Count(c => !c.Passed), request.Seed, checks),
+        Load = new LoadSection(false, "this challenge version declares no load profile"),
+        Timings = new Timings(Clock.StartedAt, DateTimeOffset.UtcNow, Math.Round(Clock.TotalMs, 1), Clock.Phases.ToDictionary()),
+        Environment = new GradingEnvironment(RunnerVersion, DockerVersion, RuntimeInformation.OSDescription, Environment.ProcessorCount, sandbox.Describe()),
+        Failure = failure,
+        BuildLogTail = BuildLogTail,
+        ServiceLogTail = ServiceLogTail,
+    };
+}

@@ -1,0 +1,60 @@
+namespace Assessments.Runner.Sandbox;
+
+/// <summary>
+/// The limits a submission builds and runs under (defaults from SANDBOX.md). Every report records the
+/// values in force, so a grade can be explained by the box it was graded in.
+/// </summary>
+public sealed record SandboxLimits
+{
+    public TimeSpan BuildTimeout { get; init; } = TimeSpan.FromMinutes(10);
+
+    public long BuildMemoryBytes { get; init; } = 2L * 1024 * 1024 * 1024;
+
+    /// <summary>CPU quota of the build, in CPUs (the classic builder takes a quota per 100 ms period).</summary>
+    public double BuildCpus { get; init; } = 1.5;
+
+    public int BuildLogMaxBytes { get; init; } = 1024 * 1024;
+
+    public long RunMemoryBytes { get; init; } = 1024L * 1024 * 1024;
+
+    public long PidsLimit { get; init; } = 512;
+
+    public long OpenFilesLimit { get; init; } = 8192;
+
+    public string TmpSize { get; init; } = "64m";
+
+    /// <summary>CPUs the service is pinned to (cpuset); null leaves it unpinned.</summary>
+    public string? CpuSet { get; init; } = "1";
+
+    public string LogMaxSize { get; init; } = "10m";
+
+    /// <summary>How many trailing lines of a log are kept as evidence.</summary>
+    public int LogTailLines { get; init; } = 60;
+
+    public TimeSpan JobTimeout { get; init; } = TimeSpan.FromMinutes(20);
+
+    /// <summary>UID:GID the service runs as when its image would otherwise run it as root.</summary>
+    public string FallbackUser { get; init; } = "65534:65534";
+
+    public static SandboxLimits Default { get; } = new();
+
+    public IReadOnlyDictionary<string, string> Describe() => new SortedDictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["build.timeoutSeconds"] = BuildTimeout.TotalSeconds.ToString("0"),
+        ["build.memoryBytes"] = BuildMemoryBytes.ToString(),
+        ["build.cpus"] = BuildCpus.ToString("0.##"),
+        ["build.network"] = "none",
+        ["run.memoryBytes"] = RunMemoryBytes.ToString(),
+        ["run.memorySwapBytes"] = RunMemoryBytes.ToString(),
+        ["run.pids"] = PidsLimit.ToString(),
+        ["run.nofile"] = OpenFilesLimit.ToString(),
+        ["run.readOnlyRootFs"] = "true",
+        ["run.tmp"] = $"tmpfs {TmpSize} noexec,nosuid",
+        ["run.capabilities"] = "none (cap-drop ALL)",
+        ["run.noNewPrivileges"] = "true",
+        ["run.cpuset"] = CpuSet ?? "unpinned",
+        ["run.logMaxSize"] = LogMaxSize,
+        ["run.network"] = "internal per-grading network",
+        ["job.timeoutSeconds"] = JobTimeout.TotalSeconds.ToString("0"),
+    };
+}
