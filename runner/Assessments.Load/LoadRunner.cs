@@ -52,7 +52,7 @@ public static class LoadRunner
             drivers.Add(new ScenarioDriver(scenario, schedules[i], runner, recorder));
         }
 
-        var run = new RunControl(plan, steps, recorder, cancellationToken);
+        using var run = new RunControl(plan, steps, recorder, cancellationToken);
         using var log = plan.HistogramLogPath is { } path ? new HistogramLog(path) : null;
         var sampler = new TimelineSampler(recorder, startedAt, log);
         using var samplerStop = new CancellationTokenSource();
@@ -61,6 +61,9 @@ public static class LoadRunner
         await Task.WhenAll(drivers.Select(d => d.RunAsync(recorder.StartTimestamp, run.Schedule)));
         var scheduleEnded = Clock.Now;
         await run.DrainAsync();
+
+        // Whatever is still in flight after the drain is abandoned, so nothing records into a finished result.
+        await run.StopAsync();
         await samplerStop.CancelAsync();
         await sampling;
         sampler.TakePoint();
@@ -127,6 +130,7 @@ public static class LoadRunner
 
     /// <summary>The run's two stop signals: one ends the schedule (abort, caller), the other in-flight requests (drain expiry).</summary>
     private sealed class RunControl(LoadPlan plan, IReadOnlyList<StepRecorder> steps, RunRecorder recorder, CancellationToken caller)
+        : IDisposable
     {
         private readonly CancellationTokenSource _schedule = CancellationTokenSource.CreateLinkedTokenSource(caller);
         private readonly List<string> _aborting = [];
@@ -164,6 +168,10 @@ public static class LoadRunner
                 _schedule.Cancel();
             }
         }
+
+        public Task StopAsync() => _schedule.CancelAsync();
+
+        public void Dispose() => _schedule.Dispose();
 
         public async Task DrainAsync()
         {
