@@ -1,5 +1,5 @@
 using System.Text;
-using System.Text.RegularExpressions;
+using Assessments.Domain.Reports;
 
 namespace Assessments.Runner.Logs;
 
@@ -7,7 +7,7 @@ namespace Assessments.Runner.Logs;
 /// Keeps the end of an untrusted, possibly endless text stream within a byte budget: ANSI escape codes
 /// and control characters are stripped as lines arrive, and the oldest lines go first when it is full.
 /// </summary>
-public sealed partial class BoundedLog(int maxBytes)
+public sealed class BoundedLog(int maxBytes)
 {
     private readonly LinkedList<string> _lines = new();
     private readonly StringBuilder _partial = new();
@@ -16,15 +16,6 @@ public sealed partial class BoundedLog(int maxBytes)
     public long DroppedLines { get; private set; }
 
     public long TotalBytesSeen { get; private set; }
-
-    [GeneratedRegex(@"\x1B(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1B]*(?:\x07|\x1B\\)?|[@-Z\\-_])")]
-    private static partial Regex AnsiEscape();
-
-    public static string Clean(string line)
-    {
-        var text = AnsiEscape().Replace(line, string.Empty);
-        return string.Concat(text.Where(c => !char.IsControl(c) || c == '\t'));
-    }
 
     public void Append(string? text)
     {
@@ -53,7 +44,7 @@ public sealed partial class BoundedLog(int maxBytes)
         var all = _lines.ToList();
         if (_partial.Length > 0)
         {
-            all.Add(Clean(_partial.ToString()));
+            all.Add(LogText.Clean(_partial.ToString()));
         }
 
         return all.Skip(Math.Max(0, all.Count - count)).ToList();
@@ -63,7 +54,7 @@ public sealed partial class BoundedLog(int maxBytes)
 
     private void Flush()
     {
-        var line = Clean(_partial.ToString().TrimEnd('\r'));
+        var line = LogText.Clean(_partial.ToString().TrimEnd('\r'));
         _partial.Clear();
         _lines.AddLast(line);
         _bytes += line.Length + 1;
