@@ -32,7 +32,7 @@ public static class HtmlReport
         h.Append($"<title>{E(r.Challenge.Title)} — {E(ReportView.Headline(r))}</title><style>{Style}</style></head><body>");
         h.Append($"<h1>{E(r.Challenge.Title)}: {E(ReportView.Headline(r))}</h1>");
         h.Append($"<p><span class=\"badge\" data-level=\"{r.Level.ToName()}\">{E(r.Level.ToName())}</span> ");
-        h.Append($"<strong>{r.Score}/100</strong> · status <code>{ReportView.StatusName(r.Status)}</code> · ");
+        h.Append($"<strong>{r.Score}/100</strong> · status <code>{r.Status.ToName()}</code> · ");
         h.Append($"challenge <code>{E(r.Challenge.Id)}</code> v{E(r.Challenge.Version)} · rubric {E(r.RubricVersion)}</p>");
         h.Append($"<p class=\"muted\">Submission {E(r.Submission.Name)} · {r.Submission.Files} files · {r.Submission.Bytes:N0} bytes · sha256 <code>{E(r.Submission.Sha256)}</code> · graded in {r.Timings.TotalMs / 1000:0.0} s</p>");
 

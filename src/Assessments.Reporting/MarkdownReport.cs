@@ -11,7 +11,7 @@ public static class MarkdownReport
     {
         var md = new StringBuilder();
         md.AppendLine($"# {r.Challenge.Title} — {ReportView.Headline(r)}").AppendLine();
-        md.AppendLine($"- **Status:** `{ReportView.StatusName(r.Status)}`");
+        md.AppendLine($"- **Status:** `{r.Status.ToName()}`");
         md.AppendLine($"- **Level:** `{r.Level.ToName()}` · **Score:** {r.Score}/100");
         md.AppendLine($"- **Challenge:** `{r.Challenge.Id}` v{r.Challenge.Version} · **Rubric:** {r.RubricVersion}");
         md.AppendLine($"- **Submission:** {Cell(r.Submission.Name)} ({r.Submission.Files} files, {r.Submission.Bytes:N0} bytes), sha256 `{r.Submission.Sha256}`");

@@ -24,13 +24,4 @@ internal static class ReportView
     /// <summary>Failed criteria first: that is what an interviewer reads a report for.</summary>
     public static IEnumerable<CriterionResult> CriteriaFailuresFirst(GradingReport r) =>
         r.Criteria.OrderBy(c => c.Passed).ThenBy(c => c.Id, StringComparer.Ordinal);
-
-    public static string StatusName(ReportStatus status) => status switch
-    {
-        ReportStatus.Graded => "graded",
-        ReportStatus.BuildFailed => "build_failed",
-        ReportStatus.StartFailed => "start_failed",
-        ReportStatus.Rejected => "rejected",
-        _ => "infrastructure_error",
-    };
 }

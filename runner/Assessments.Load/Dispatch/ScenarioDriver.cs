@@ -15,6 +15,9 @@ public sealed class ScenarioDriver(Scenario scenario, LoadSchedule schedule, Ite
         for (var index = 0; index < schedule.Segments.Count && !cancellationToken.IsCancellationRequested; index++)
         {
             var segment = schedule.Segments[index];
+
+            // The open dispatcher waits for each intended start itself; a closed segment must not start early.
+            await WaitUntil(segmentStart, cancellationToken);
             switch (segment)
             {
                 case OpenSegment openSegment:

@@ -16,7 +16,8 @@ public sealed record Challenge(
     ServiceSpec Service,
     IReadOnlyList<Scenario> Scenarios,
     Rubric Rubric,
-    IReadOnlyList<ReferenceSolution> References)
+    IReadOnlyList<ReferenceSolution> References,
+    IReadOnlyList<SampleSubmission> Samples)
 {
     public string BriefPath => Path.Combine(Directory, ChallengeFiles.Brief);
 
@@ -28,6 +29,12 @@ public sealed record ServiceSpec(int Port, string ReadinessPath, TimeSpan Readin
 
 /// <summary>A solution whose level the hiring team knows, used to calibrate the rubric.</summary>
 public sealed record ReferenceSolution(Level ExpectedLevel, string Directory);
+
+/// <summary>
+/// A bundled submission with a known outcome (a level, or a status such as <c>build_failed</c>), graded
+/// by the demo and the tests to show the whole path works.
+/// </summary>
+public sealed record SampleSubmission(string Name, string Directory, string Expected);
 
 /// <summary>The fixed file names of a challenge folder.</summary>
 public static class ChallengeFiles

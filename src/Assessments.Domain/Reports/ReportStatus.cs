@@ -24,3 +24,16 @@ public enum ReportStatus
     [JsonStringEnumMemberName("infrastructure_error")]
     InfrastructureError,
 }
+
+public static class ReportStatusNames
+{
+    /// <summary>The status as report.json spells it.</summary>
+    public static string ToName(this ReportStatus status) => status switch
+    {
+        ReportStatus.Graded => "graded",
+        ReportStatus.BuildFailed => "build_failed",
+        ReportStatus.StartFailed => "start_failed",
+        ReportStatus.Rejected => "rejected",
+        _ => "infrastructure_error",
+    };
+}

@@ -45,7 +45,7 @@ public sealed class TestServer : IAsyncDisposable
         app.MapGet("/json", () => Results.Json(new { id = 7, name = "widget" }));
         app.MapGet("/big", () => Results.Bytes(new byte[64 * 1024], "application/octet-stream"));
         await app.StartAsync(cancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         server.BaseAddress = new Uri(address);
         return server;
     }

@@ -17,6 +17,17 @@ internal sealed class ManifestDocument
     public ServiceDocument? Service { get; set; }
 
     public Dictionary<string, string>? References { get; set; }
+
+    public List<SampleDocument>? Samples { get; set; }
+}
+
+internal sealed class SampleDocument
+{
+    public string? Name { get; set; }
+
+    public string? Path { get; set; }
+
+    public string? Expect { get; set; }
 }
 
 internal sealed class ServiceDocument

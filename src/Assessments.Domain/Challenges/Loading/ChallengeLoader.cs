@@ -44,6 +44,7 @@ public static class ChallengeLoader
 
         var service = manifest is null ? null : ManifestMapper.Service(manifest, problems);
         var references = manifest is null ? [] : ManifestMapper.References(directory, manifest, problems);
+        var samples = manifest is null ? [] : ManifestMapper.Samples(directory, manifest, problems);
         var scenarios = scenariosDoc is null ? [] : ScenarioMapper.Map(scenariosDoc, problems);
         var rubric = rubricDoc is null ? null : RubricMapper.Map(rubricDoc, scenarios.Select(s => s.Id), problems);
 
@@ -52,7 +53,7 @@ public static class ChallengeLoader
             return (null, problems.All);
         }
 
-        var challenge = new Challenge(manifest.Id!, manifest.Version!, manifest.Title!, Path.GetFullPath(directory), service, scenarios, rubric, references);
+        var challenge = new Challenge(manifest.Id!, manifest.Version!, manifest.Title!, Path.GetFullPath(directory), service, scenarios, rubric, references, samples);
         return (challenge, problems.All);
     }
 }
@@ -127,5 +128,39 @@ internal static class ManifestMapper
         }
 
         return references;
+    }
+
+    private static readonly string[] Statuses = ["graded", "build_failed", "start_failed", "rejected"];
+
+    public static IReadOnlyList<SampleSubmission> Samples(string directory, ManifestDocument doc, ProblemList problems)
+    {
+        var samples = new List<SampleSubmission>();
+        var list = doc.Samples ?? [];
+        for (var i = 0; i < list.Count; i++)
+        {
+            var s = list[i];
+            var where = $"samples[{i}]";
+            if (!problems.Require(s.Name, File, $"{where}.name", "sample name") | !problems.Require(s.Path, File, $"{where}.path", "sample path")
+                | !problems.Require(s.Expect, File, $"{where}.expect", "expected level or status"))
+            {
+                continue;
+            }
+
+            if (!LevelNames.TryParse(s.Expect, out _) && !Statuses.Contains(s.Expect))
+            {
+                problems.Add(File, $"{where}.expect", $"'{s.Expect}' is neither a level nor a status ({string.Join(", ", Statuses)})");
+            }
+
+            var path = Path.GetFullPath(Path.Combine(directory, s.Path!));
+            if (!Directory.Exists(path) && !System.IO.File.Exists(path))
+            {
+                problems.Add(File, $"{where}.path", $"'{s.Path}' does not exist");
+                continue;
+            }
+
+            samples.Add(new SampleSubmission(s.Name!, path, s.Expect!));
+        }
+
+        return samples;
     }
 }

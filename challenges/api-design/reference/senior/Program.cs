@@ -1,0 +1,172 @@
+// Reference solution (expected level: senior). Validation with problem+json, cursor pagination,
+// idempotent creation, consistent errors, and a health probe.
+using System.Collections.Concurrent;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddProblemDetails();
+builder.Services.AddSingleton<Catalog>();
+builder.Logging.AddJsonConsole();
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+
+app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
+
+var products = app.MapGroup("/products");
+
+products.MapPost("/", (ProductInput input, HttpRequest request, Catalog catalog) =>
+{
+    var errors = input.Validate();
+    if (errors.Count > 0)
+    {
+        return Results.ValidationProblem(errors);
+    }
+
+    var key = request.Headers["Idempotency-Key"].ToString();
+    var outcome = catalog.Create(input, string.IsNullOrEmpty(key) ? null : key);
+    return outcome switch
+    {
+        CreateOutcome.Created created => Results.Created($"/products/{created.Product.Id}", created.Product),
+        CreateOutcome.Replayed replayed => Results.Created($"/products/{replayed.Product.Id}", replayed.Product),
+        CreateOutcome.KeyReused => Results.Problem(statusCode: 422, title: "Idempotency-Key was already used with a different request"),
+        CreateOutcome.DuplicateSku => Results.Problem(statusCode: 409, title: $"A product with SKU '{input.Sku}' already exists"),
+        _ => Results.Problem(statusCode: 500),
+    };
+});
+
+products.MapGet("/{id:long}", (long id, Catalog catalog) =>
+    catalog.Find(id) is { } product ? Results.Ok(product) : Results.Problem(statusCode: 404, title: $"Product {id} does not exist"));
+
+products.MapGet("/", (int? limit, string? cursor, Catalog catalog) =>
+{
+    var size = limit ?? 20;
+    if (size is < 1 or > 100)
+    {
+        return Results.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = ["limit must be between 1 and 100"] });
+    }
+
+    long after = 0;
+    if (cursor is not null && !long.TryParse(cursor, out after))
+    {
+        return Results.ValidationProblem(new Dictionary<string, string[]> { ["cursor"] = ["cursor is not one this API issued"] });
+    }
+
+    var page = catalog.After(after, size + 1);
+    var items = page.Take(size).ToList();
+    var next = page.Count > size ? items[^1].Id.ToString() : null;
+    return Results.Ok(new ProductPage(items, next));
+});
+
+products.MapDelete("/{id:long}", (long id, Catalog catalog) =>
+    catalog.Delete(id) ? Results.NoContent() : Results.Problem(statusCode: 404, title: $"Product {id} does not exist"));
+
+app.Run();
+
+record ProductInput(string? Sku, string? Name, long? PriceCents, int? Stock)
+{
+    public Dictionary<string, string[]> Validate()
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(Sku) || Sku.Length > 32)
+        {
+            errors["sku"] = ["sku is required and at most 32 characters"];
+        }
+
+        if (string.IsNullOrWhiteSpace(Name) || Name.Length > 200)
+        {
+            errors["name"] = ["name is required and at most 200 characters"];
+        }
+
+        if (PriceCents is null or < 0)
+        {
+            errors["priceCents"] = ["priceCents is required and cannot be negative"];
+        }
+
+        if (Stock is < 0)
+        {
+            errors["stock"] = ["stock cannot be negative"];
+        }
+
+        return errors;
+    }
+}
+
+record Product(long Id, string Sku, string Name, long PriceCents, int Stock);
+
+record ProductPage(IReadOnlyList<Product> Items, string? NextCursor);
+
+abstract record CreateOutcome
+{
+    public sealed record Created(Product Product) : CreateOutcome;
+    public sealed record Replayed(Product Product) : CreateOutcome;
+    public sealed record KeyReused : CreateOutcome;
+    public sealed record DuplicateSku : CreateOutcome;
+}
+
+sealed class Catalog
+{
+    private readonly object _gate = new();
+    private readonly SortedDictionary<long, Product> _products = new();
+    private readonly Dictionary<string, (ProductInput Input, long Id)> _keys = new();
+    private readonly ConcurrentDictionary<string, long> _skus = new();
+    private long _nextId;
+
+    public CreateOutcome Create(ProductInput input, string? idempotencyKey)
+    {
+        lock (_gate)
+        {
+            if (idempotencyKey is not null && _keys.TryGetValue(idempotencyKey, out var seen))
+            {
+                return seen.Input == input && _products.TryGetValue(seen.Id, out var original)
+                    ? new CreateOutcome.Replayed(original)
+                    : new CreateOutcome.KeyReused();
+            }
+
+            if (_skus.ContainsKey(input.Sku!))
+            {
+                return new CreateOutcome.DuplicateSku();
+            }
+
+            var product = new Product(++_nextId, input.Sku!, input.Name!, input.PriceCents!.Value, input.Stock ?? 0);
+            _products[product.Id] = product;
+            _skus[product.Sku] = product.Id;
+            if (idempotencyKey is not null)
+            {
+                _keys[idempotencyKey] = (input, product.Id);
+            }
+
+            return new CreateOutcome.Created(product);
+        }
+    }
+
+    public Product? Find(long id)
+    {
+        lock (_gate)
+        {
+            return _products.GetValueOrDefault(id);
+        }
+    }
+
+    public List<Product> After(long id, int count)
+    {
+        lock (_gate)
+        {
+            return _products.Values.Where(p => p.Id > id).Take(count).ToList();
+        }
+    }
+
+    public bool Delete(long id)
+    {
+        lock (_gate)
+        {
+            if (!_products.Remove(id, out var product))
+            {
+                return false;
+            }
+
+            _skus.TryRemove(product.Sku, out _);
+            return true;
+        }
+    }
+}

@@ -1,0 +1,18 @@
+using System.Text.Json;
+
+namespace Assessments.Load.Output;
+
+/// <summary>Renders a result as versioned JSON, a Markdown summary, or an HTML fragment with inline-SVG charts.</summary>
+public static class LoadResultWriter
+{
+    public static string ToJson(LoadResult result) => JsonSerializer.Serialize(result, LoadResultJson.Options);
+
+    public static LoadResult? FromJson(string json) => JsonSerializer.Deserialize<LoadResult>(json, LoadResultJson.Options);
+
+    public static async Task WriteJsonAsync(LoadResult result, Stream destination, CancellationToken cancellationToken) =>
+        await JsonSerializer.SerializeAsync(destination, result, LoadResultJson.Options, cancellationToken);
+
+    public static string ToMarkdown(LoadResult result) => MarkdownSummary.Render(result);
+
+    public static string ToHtmlFragment(LoadResult result) => HtmlFragment.Render(result);
+}

@@ -1,0 +1,64 @@
+using System.CommandLine;
+using Assessments.Cli.Terminal;
+using Assessments.Domain.Challenges.Loading;
+using Assessments.Domain.Reports;
+using Assessments.Reporting;
+using Assessments.Runner.Grading;
+using Spectre.Console;
+
+namespace Assessments.Cli.Grade;
+
+/// <summary>
+/// <c>assess grade</c>: grades one submission locally, no database needed. Exits 0 whenever a report
+/// was produced, whatever the grade; 2 when the report says the platform failed
+/// (<c>infrastructure_error</c>, worth retrying); 1 when no report could be produced.
+/// </summary>
+internal static class GradeCommand
+{
+    public const int InfrastructureErrorExitCode = 2;
+
+    public static Command Create()
+    {
+        var challenge = new Option<string>("--challenge", "-c") { Description = "Challenge id (looked up in challenges/) or folder.", Required = true };
+        var submission = new Option<string>("--submission", "-s") { Description = "Submission folder, .zip or .tar.gz.", Required = true };
+        var output = new Option<string>("--out", "-o") { Description = "Folder to write report.json, report.md and report.html into.", Required = true };
+        var seed = new Option<int>("--seed") { Description = "Seed for generated data; recorded in the report.", DefaultValueFactory = _ => 1 };
+        var command = new Command("grade", "Build, run and grade a submission against a challenge, and write its reports.") { challenge, submission, output, seed };
+        command.SetAction((result, cancellationToken) => RunAsync(
+            result.GetValue(challenge)!, result.GetValue(submission)!, result.GetValue(output)!, result.GetValue(seed), cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string challengeArg, string submission, string output, int seed, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var challenge = ChallengeLoader.Load(ChallengeLocator.Resolve(challengeArg));
+            if (!Directory.Exists(submission) && !File.Exists(submission))
+            {
+                return Fail($"Submission '{submission}' does not exist.");
+            }
+
+            using var console = new GradingConsole();
+            if (await console.ProblemWithDockerAsync(cancellationToken) is { } problem)
+            {
+                return Fail(problem);
+            }
+
+            var report = await console.GradeAsync(new GradingRequest(challenge, submission, seed), Path.GetFileName(Path.GetFullPath(submission).TrimEnd('/')), cancellationToken);
+            await ReportFiles.WriteAsync(report, output, cancellationToken);
+            ReportSummary.Print(report, output);
+            return report.Status == ReportStatus.InfrastructureError ? InfrastructureErrorExitCode : 0;
+        }
+        catch (Exception e) when (e is InvalidChallengeException or DirectoryNotFoundException or UnauthorizedAccessException or IOException)
+        {
+            return Fail(e.Message);
+        }
+    }
+
+    private static int Fail(string message)
+    {
+        AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(message)}");
+        return 1;
+    }
+}

@@ -1,0 +1,58 @@
+using Assessments.Domain.Challenges;
+using Assessments.Domain.Reports;
+using Assessments.Domain.Scoring;
+using Assessments.Reporting;
+using Assessments.Runner.Grading;
+using Spectre.Console;
+
+namespace Assessments.Cli.Terminal;
+
+/// <summary>A submission graded as part of a batch, with the outcome it is expected to get.</summary>
+internal sealed record BatchItem(Challenge Challenge, string Name, string Path, string Expected);
+
+/// <summary>
+/// Grades several submissions one after another (they would only compete for the same CPUs) and
+/// prints expected against given, so a batch shows at a glance whether the rubric behaves.
+/// </summary>
+internal static class BatchGrading
+{
+    /// <summary>Returns how many items did not get their expected outcome.</summary>
+    public static async Task<int> RunAsync(IReadOnlyList<BatchItem> items, string outRoot, CancellationToken cancellationToken)
+    {
+        using var console = new GradingConsole();
+        if (await console.ProblemWithDockerAsync(cancellationToken) is { } problem)
+        {
+            AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(problem)}");
+            return items.Count;
+        }
+
+        var table = new Table().AddColumns("Challenge", "Submission", "Status", "Level", "Score", "Expected", "Time", "Report");
+        var mismatches = 0;
+        foreach (var item in items)
+        {
+            var outDir = System.IO.Path.Combine(outRoot, item.Challenge.Id, item.Name);
+            var report = await console.GradeAsync(new GradingRequest(item.Challenge, item.Path), $"{item.Challenge.Id}/{item.Name}", cancellationToken);
+            await ReportFiles.WriteAsync(report, outDir, cancellationToken);
+            var matches = Matches(report, item.Expected);
+            mismatches += matches ? 0 : 1;
+            table.AddRow(
+                Markup.Escape(item.Challenge.Id),
+                Markup.Escape(item.Name),
+                Markup.Escape(report.Status.ToName()),
+                report.Level.ToName(),
+                report.Score.ToString(),
+                matches ? $"[green]{Markup.Escape(item.Expected)} ✔[/]" : $"[red]{Markup.Escape(item.Expected)} ✘[/]",
+                $"{report.Timings.TotalMs / 1000:0.0} s",
+                Markup.Escape(System.IO.Path.Combine(System.IO.Path.GetFullPath(outDir), ReportFiles.Html)));
+        }
+
+        AnsiConsole.Write(table);
+        return mismatches;
+    }
+
+    /// <summary>An expectation is a level (the submission was graded at it) or a status name.</summary>
+    public static bool Matches(GradingReport report, string expected) =>
+        LevelNames.TryParse(expected, out var level)
+            ? report.Status == ReportStatus.Graded && report.Level == level
+            : report.Status.ToName() == expected;
+}

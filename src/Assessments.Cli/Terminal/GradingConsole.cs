@@ -1,0 +1,56 @@
+using Assessments.Domain.Reports;
+using Assessments.Runner.Grading;
+using Assessments.Runner.Sandbox;
+using Assessments.Runner.Submissions;
+using Docker.DotNet;
+using Spectre.Console;
+
+namespace Assessments.Cli.Terminal;
+
+/// <summary>
+/// Runs gradings for the command line: one Docker connection, a live status line while a grading
+/// works (plain progress lines when the output is not a terminal), and clear words when Docker is away.
+/// </summary>
+internal sealed class GradingConsole : IDisposable
+{
+    private readonly DockerClient _docker = Runner.Docker.DockerConnection.Open();
+
+    public async Task<GradingReport> GradeAsync(GradingRequest request, string label, CancellationToken cancellationToken)
+    {
+        var grader = new Grader(_docker, SandboxLimits.Default, SubmissionLimits.Default);
+        if (!AnsiConsole.Profile.Capabilities.Interactive)
+        {
+            var lines = new SynchronousProgress(p => Console.Error.WriteLine($"[{label}] {p.Phase}: {p.Message}"));
+            return await grader.GradeAsync(request, lines, cancellationToken);
+        }
+
+        return await AnsiConsole.Status().Spinner(Spinner.Known.Dots).StartAsync($"{label}: starting", async ctx =>
+        {
+            var status = new SynchronousProgress(p => ctx.Status($"{Markup.Escape(label)}: [bold]{p.Phase}[/] {Markup.Escape(p.Message)}"));
+            return await grader.GradeAsync(request, status, cancellationToken);
+        });
+    }
+
+    /// <summary>Checks that the Docker engine answers, with a message that says what to do when it does not.</summary>
+    public async Task<string?> ProblemWithDockerAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(TimeSpan.FromSeconds(10));
+            await _docker.System.PingAsync(timeout.Token);
+            return null;
+        }
+        catch (Exception e) when (e is HttpRequestException or DockerApiException or IOException or OperationCanceledException or System.Net.Sockets.SocketException or TimeoutException)
+        {
+            return $"The Docker engine does not answer ({e.Message}). Start it with `make docker` (or scripts/ensure-docker.sh) and try again.";
+        }
+    }
+
+    public void Dispose() => _docker.Dispose();
+
+    private sealed class SynchronousProgress(Action<GradingProgress> report) : IProgress<GradingProgress>
+    {
+        public void Report(GradingProgress value) => report(value);
+    }
+}
