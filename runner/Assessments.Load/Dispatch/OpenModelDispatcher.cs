@@ -45,7 +45,7 @@ public sealed class OpenModelDispatcher(IterationRunner runner, RunRecorder reco
             }
 
             recorder.Scheduled(intended);
-            ThreadPool.UnsafeQueueUserWorkItem(new Arrival(runner, recorder, intended, cancellationToken), preferLocal: false);
+            new Arrival(runner, recorder, intended, cancellationToken).Execute();
         }
     }
 

@@ -4,12 +4,14 @@ namespace Assessments.Load.Dispatch;
 
 /// <summary>
 /// Waits for a timestamp more precisely than timers allow (they wake about a millisecond late):
-/// sleeps while the target is far, then yields the CPU in a tight loop for the last stretch.
+/// sleeps in short native sleeps while the target is far, then yields for the last few microseconds.
 /// </summary>
 public static class PreciseWait
 {
-    // Linux wakes from a 1 ms sleep up to ~0.1 ms late; below this margin we stop sleeping.
-    private static readonly long SleepMargin = Stopwatch.Frequency * 15 / 10_000;
+    // nanosleep overshoots by the kernel's timer slack (50 µs by default) plus wake-up latency.
+    private static readonly long Margin = Stopwatch.Frequency * 80 / 1_000_000;
+    private static readonly long MaxNap = Stopwatch.Frequency / 1_000;
+    private static readonly double NanosecondsPerTick = 1e9 / Stopwatch.Frequency;
 
     /// <returns>false when cancelled before the target.</returns>
     public static bool Until(long timestamp, CancellationToken cancellationToken)
@@ -27,14 +29,26 @@ public static class PreciseWait
                 return true;
             }
 
-            if (remaining > SleepMargin)
+            if (remaining > Margin)
             {
-                Thread.Sleep(1);
+                Nap(Math.Min(remaining - Margin, MaxNap));
             }
             else
             {
                 Thread.Yield();
             }
+        }
+    }
+
+    private static void Nap(long ticks)
+    {
+        if (NativeSleep.Available)
+        {
+            NativeSleep.Sleep((long)(ticks * NanosecondsPerTick));
+        }
+        else
+        {
+            Thread.Sleep(1);
         }
     }
 }

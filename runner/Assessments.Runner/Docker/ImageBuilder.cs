@@ -16,13 +16,27 @@ internal sealed partial class ImageBuilder(IDockerClient docker, SandboxLimits l
     [GeneratedRegex(@"(error [A-Z]+[0-9]+|: error|^error:|ERROR|returned a non-zero code|not found|failed)", RegexOptions.IgnoreCase)]
     private static partial Regex ErrorLine();
 
-    public async Task<IReadOnlyList<string>> BuildAsync(Stream context, string tag, IDictionary<string, string> labels, CancellationToken cancellationToken)
+    [GeneratedRegex(@"^ ---> ([0-9a-f]{12,64})\s*$", RegexOptions.Multiline)]
+    private static partial Regex StepImage();
+
+    /// <summary>
+    /// Builds the image. Every image a build step creates is added to <paramref name="createdImages"/>
+    /// as it appears: only the final image carries the grading's labels, so this list is how the
+    /// untagged images of earlier stages are found and removed afterwards, even when the build fails.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> BuildAsync(
+        Stream context, string tag, IDictionary<string, string> labels, ICollection<string> createdImages, CancellationToken cancellationToken)
     {
         var log = new BoundedLog(limits.BuildLogMaxBytes);
         string? error = null;
         var progress = new Progress(message =>
         {
             log.Append(message.Stream);
+            foreach (Match step in StepImage().Matches(message.Stream ?? string.Empty))
+            {
+                createdImages.Add(step.Groups[1].Value);
+            }
+
             if (message.Error is not null || !string.IsNullOrEmpty(message.ErrorMessage))
             {
                 error = message.Error?.Message ?? message.ErrorMessage;

@@ -37,6 +37,21 @@ public sealed class Reaper(IDockerClient docker)
         return removed;
     }
 
+    /// <summary>
+    /// Removes images a build created that carry no label (the steps of earlier build stages), newest
+    /// first; an image still used by another (a shared base) is left alone.
+    /// </summary>
+    public async Task<int> RemoveImagesAsync(IEnumerable<string> imageIds, CancellationToken cancellationToken)
+    {
+        var removed = 0;
+        foreach (var id in imageIds.Reverse())
+        {
+            removed += await Try(() => docker.Images.DeleteImageAsync(id, new ImageDeleteParameters { Force = false }, cancellationToken));
+        }
+
+        return removed;
+    }
+
     // Something already gone is not a failure: two reapers may race, and Docker removes some things itself.
     private static async Task<int> Try(Func<Task> remove)
     {

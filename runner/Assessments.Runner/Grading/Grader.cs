@@ -27,6 +27,7 @@ public sealed partial class Grader(IDockerClient docker, SandboxLimits sandbox, 
         var gradingId = request.GradingId ?? Guid.NewGuid().ToString("n")[..12];
         var clock = new PhaseClock();
         var report = new ReportBuilder(request, clock, sandbox);
+        var createdImages = new List<string>();
         using var job = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         job.CancelAfter(sandbox.JobTimeout);
         LogGradingStarted(_logger, gradingId, request.Challenge.Id, request.SubmissionPath);
@@ -36,7 +37,7 @@ public sealed partial class Grader(IDockerClient docker, SandboxLimits sandbox, 
             progress?.Report(new GradingProgress(Phases.Intake, "checking the submission"));
             using var submission = await clock.TimeAsync(Phases.Intake, () => Task.FromResult(SubmissionIntake.Stage(request.SubmissionPath, intake)));
             report.Submission = new SubmissionRef(submission.ComputeSha256(), submission.Name, submission.Files.Count, submission.TotalBytes);
-            return await RunAsync(gradingId, request, submission, report, progress, job.Token);
+            return await RunAsync(gradingId, request, submission, report, createdImages, progress, job.Token);
         }
         catch (SubmissionRejectedException e)
         {
@@ -63,12 +64,22 @@ public sealed partial class Grader(IDockerClient docker, SandboxLimits sandbox, 
         finally
         {
             progress?.Report(new GradingProgress(Phases.Cleanup, "removing containers, network and image"));
-            await clock.TimeAsync(Phases.Cleanup, () => new Reaper(docker).RemoveAsync(gradingId, CancellationToken.None));
+            await clock.TimeAsync(Phases.Cleanup, async () =>
+            {
+                var reaper = new Reaper(docker);
+                return await reaper.RemoveAsync(gradingId, CancellationToken.None) + await reaper.RemoveImagesAsync(createdImages, CancellationToken.None);
+            });
         }
     }
 
     private async Task<GradingReport> RunAsync(
-        string gradingId, GradingRequest request, StagedSubmission submission, ReportBuilder report, IProgress<GradingProgress>? progress, CancellationToken cancellationToken)
+        string gradingId,
+        GradingRequest request,
+        StagedSubmission submission,
+        ReportBuilder report,
+        List<string> createdImages,
+        IProgress<GradingProgress>? progress,
+        CancellationToken cancellationToken)
     {
         var labels = Labels.For(gradingId, report.Submission!.Sha256);
         var tag = $"assessments-grading/{gradingId}:latest";
@@ -78,7 +89,7 @@ public sealed partial class Grader(IDockerClient docker, SandboxLimits sandbox, 
         report.BuildLogTail = await report.Clock.TimeAsync(Phases.Build, async () =>
         {
             using var context = BuildContext.Create(submission);
-            return await new ImageBuilder(docker, sandbox).BuildAsync(context, tag, labels, cancellationToken);
+            return await new ImageBuilder(docker, sandbox).BuildAsync(context, tag, labels, createdImages, cancellationToken);
         });
 
         progress?.Report(new GradingProgress(Phases.Start, "starting the service and waiting until it is ready"));

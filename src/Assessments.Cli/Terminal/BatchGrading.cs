@@ -26,6 +26,12 @@ internal static class BatchGrading
             return items.Count;
         }
 
+        // Piped output (CI, make) would otherwise wrap the table at 80 columns.
+        if (!AnsiConsole.Profile.Capabilities.Interactive)
+        {
+            AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 160);
+        }
+
         var table = new Table().AddColumns("Challenge", "Submission", "Status", "Level", "Score", "Expected", "Time", "Report");
         var mismatches = 0;
         foreach (var item in items)
@@ -43,7 +49,7 @@ internal static class BatchGrading
                 report.Score.ToString(),
                 matches ? $"[green]{Markup.Escape(item.Expected)} ✔[/]" : $"[red]{Markup.Escape(item.Expected)} ✘[/]",
                 $"{report.Timings.TotalMs / 1000:0.0} s",
-                Markup.Escape(System.IO.Path.Combine(System.IO.Path.GetFullPath(outDir), ReportFiles.Html)));
+                Markup.Escape(System.IO.Path.Combine(System.IO.Path.GetRelativePath(Environment.CurrentDirectory, outDir), ReportFiles.Html)));
         }
 
         AnsiConsole.Write(table);
