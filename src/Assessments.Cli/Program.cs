@@ -3,6 +3,13 @@ using Assessments.Cli.Calibrate;
 using Assessments.Cli.Demo;
 using Assessments.Cli.Grade;
 using Assessments.Cli.Validate;
+using Spectre.Console;
+
+// Piped output (CI, make, scripts) would otherwise wrap tables and messages at 80 columns.
+if (!AnsiConsole.Profile.Capabilities.Interactive)
+{
+    AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 160);
+}
 
 var root = new RootCommand("Assessments: grade a candidate's running backend service against a challenge's level rubric.");
 root.Subcommands.Add(GradeCommand.Create());

@@ -29,12 +29,19 @@ internal sealed partial class ImageBuilder(IDockerClient docker, SandboxLimits l
     {
         var log = new BoundedLog(limits.BuildLogMaxBytes);
         string? error = null;
+        var fromStep = false;
         var progress = new Progress(message =>
         {
             log.Append(message.Stream);
+            // The id printed after a FROM step is the base image, which the build did not create.
+            var afterFrom = fromStep;
+            fromStep = message.Stream?.Contains(" : FROM ", StringComparison.OrdinalIgnoreCase) == true;
             foreach (Match step in StepImage().Matches(message.Stream ?? string.Empty))
             {
-                createdImages.Add(step.Groups[1].Value);
+                if (!afterFrom && !fromStep)
+                {
+                    createdImages.Add(step.Groups[1].Value);
+                }
             }
 
             if (message.Error is not null || !string.IsNullOrEmpty(message.ErrorMessage))

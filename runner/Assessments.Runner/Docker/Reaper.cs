@@ -39,14 +39,30 @@ public sealed class Reaper(IDockerClient docker)
 
     /// <summary>
     /// Removes images a build created that carry no label (the steps of earlier build stages), newest
-    /// first; an image still used by another (a shared base) is left alone.
+    /// first. Only untagged images go: a tagged one (a base image a FROM step named) is never touched,
+    /// and one still used by another image is left alone by the engine.
     /// </summary>
     public async Task<int> RemoveImagesAsync(IEnumerable<string> imageIds, CancellationToken cancellationToken)
     {
         var removed = 0;
         foreach (var id in imageIds.Reverse())
         {
-            removed += await Try(() => docker.Images.DeleteImageAsync(id, new ImageDeleteParameters { Force = false }, cancellationToken));
+            ImageInspectResponse image;
+            try
+            {
+                image = await docker.Images.InspectImageAsync(id, cancellationToken);
+            }
+            catch (DockerImageNotFoundException)
+            {
+                continue;
+            }
+
+            if (image.RepoTags is { Count: > 0 } tags && tags.Any(t => t != "<none>:<none>"))
+            {
+                continue;
+            }
+
+            removed += await Try(() => docker.Images.DeleteImageAsync(image.ID, new ImageDeleteParameters { Force = false }, cancellationToken));
         }
 
         return removed;

@@ -1,4 +1,3 @@
-using System.Net.Sockets;
 using Assessments.Domain.Challenges;
 using Assessments.Domain.Scenarios;
 using Assessments.Domain.Reports;
@@ -56,8 +55,10 @@ public sealed partial class Grader(IDockerClient docker, SandboxLimits sandbox, 
             return report.StartFailed(new StartFailedException(
                 $"grading did not finish within {sandbox.JobTimeout.TotalMinutes:0} minutes", "job_timeout", null, report.ServiceLogTail));
         }
-        catch (Exception e) when (e is InfrastructureException or DockerApiException or HttpRequestException or SocketException or IOException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
+            // Docker errors, a full disk, or a defect of the runner itself: the platform's fault,
+            // never the candidate's, and still a report that says what happened.
             LogInfrastructureError(_logger, gradingId, e);
             return report.InfrastructureError(e);
         }
@@ -101,10 +102,17 @@ public sealed partial class Grader(IDockerClient docker, SandboxLimits sandbox, 
             var containerId = await containers.CreateAsync($"assessments-{gradingId}-service", tag, networkId, challenge.Service.Port, labels, cancellationToken);
             report.ContainerId = containerId;
             await containers.StartAsync(containerId, cancellationToken);
-            var address = (await containers.InspectAsync(containerId, cancellationToken)).NetworkSettings.Networks.Values.First().IPAddress;
+            var started = await containers.InspectAsync(containerId, cancellationToken);
+            if (!started.State.Running)
+            {
+                // Exited before it could even be looked at: it has no address on the network any more.
+                return (null, ReadinessResult.Exited(started.State.ExitCode, started.State.OOMKilled, TimeSpan.Zero));
+            }
+
+            var address = started.NetworkSettings.Networks.Values.First().IPAddress;
             var uri = new Uri($"http://{address}:{challenge.Service.Port}");
             var result = await new ReadinessProbe(http, containers).WaitAsync(containerId, new Uri(uri, challenge.Service.ReadinessPath), challenge.Service.ReadinessTimeout, cancellationToken);
-            return (uri, result);
+            return ((Uri?)uri, result);
         });
 
         if (!readiness.IsReady)
@@ -117,7 +125,7 @@ public sealed partial class Grader(IDockerClient docker, SandboxLimits sandbox, 
         progress?.Report(new GradingProgress(Phases.Checks, $"running {challenge.Scenarios.Count} scenario(s)"));
         var outcomes = await report.Clock.TimeAsync(Phases.Checks, async () =>
         {
-            var runner = new ScenarioRunner(new ExchangeRecorder(http, serviceUri, challenge.Service.Port));
+            var runner = new ScenarioRunner(new ExchangeRecorder(http, serviceUri!, challenge.Service.Port));
             var variables = new Dictionary<string, string> { [ScenarioVariables.RunId] = $"r{request.Seed}" };
             var list = new List<CheckOutcome> { ServiceReady(readiness, challenge) };
             foreach (var scenario in challenge.Scenarios)

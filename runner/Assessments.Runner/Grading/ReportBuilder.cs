@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Runtime.InteropServices;
 using Assessments.Domain.Reports;
 using Assessments.Domain.Scoring;
+using Assessments.Runner.Docker;
 using Assessments.Runner.Sandbox;
 using Assessments.Runner.Submissions;
 
@@ -55,7 +56,7 @@ internal sealed class ReportBuilder(GradingRequest request, PhaseClock clock, Sa
     }
 
     public GradingReport InfrastructureError(Exception e) =>
-        Failed(ReportStatus.InfrastructureError, new Failure("platform", "infrastructure_error", e.Message, null, []));
+        Failed(ReportStatus.InfrastructureError, new Failure("platform", "infrastructure_error", e is InfrastructureException ? e.Message : $"{e.GetType().Name}: {e.Message}", null, []));
 
     private GradingReport Failed(ReportStatus status, Failure failure)
     {

@@ -26,12 +26,6 @@ internal static class BatchGrading
             return items.Count;
         }
 
-        // Piped output (CI, make) would otherwise wrap the table at 80 columns.
-        if (!AnsiConsole.Profile.Capabilities.Interactive)
-        {
-            AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 160);
-        }
-
         var table = new Table().AddColumns("Challenge", "Submission", "Status", "Level", "Score", "Expected", "Time", "Report");
         var mismatches = 0;
         foreach (var item in items)

@@ -13,6 +13,7 @@ internal static class DocumentReader
         // A misspelt key would otherwise be silently ignored and the author would never know.
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         NumberHandling = JsonNumberHandling.Strict,
+        Converters = { new ScalarTextConverter() },
     };
 
     public static T? Read<T>(string directory, string file, ProblemList problems)
@@ -48,10 +49,24 @@ internal static class DocumentReader
         return null;
     }
 
-    // System.Text.Json appends its own path and position; the problem already says where.
+    // System.Text.Json names .NET types and appends its own position; authors need the YAML words.
     private static string Clean(string message)
     {
         var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return cut > 0 ? message[..cut] : message;
+        var text = cut > 0 ? message[..cut] : message;
+        if (!text.Contains("could not be converted to", StringComparison.Ordinal))
+        {
+            return text;
+        }
+
+        var expected = text switch
+        {
+            _ when text.Contains("Int32", StringComparison.Ordinal) => "a whole number",
+            _ when text.Contains("Boolean", StringComparison.Ordinal) => "true or false",
+            _ when text.Contains("List`1", StringComparison.Ordinal) => "a list",
+            _ when text.Contains("Dictionary`2", StringComparison.Ordinal) || text.Contains("Document", StringComparison.Ordinal) => "a mapping",
+            _ => "a different kind of value",
+        };
+        return $"has the wrong type: expected {expected}";
     }
 }

@@ -1,0 +1,43 @@
+# The two commands of the README: `make demo` (grade the bundled samples) and `make test`.
+# Each prepares what it needs (Docker engine, offline base images) and is safe to run again.
+
+DOTNET ?= dotnet
+CONFIGURATION ?= Release
+ASSESS = $(DOTNET) src/Assessments.Cli/bin/$(CONFIGURATION)/net10.0/assess.dll
+DEMO_OUT ?= out/demo
+
+.PHONY: demo test build docker base-images prepare leftovers bench-load clean
+
+## Grade every bundled sample and reference submission end to end and write their reports.
+demo: prepare build
+	$(ASSESS) demo --out $(DEMO_OUT)
+	@scripts/check-leftovers.sh
+
+## Run every test: unit tests, then integration tests against the real Docker engine.
+test: prepare
+	CONFIGURATION=$(CONFIGURATION) scripts/test.sh
+	@scripts/check-leftovers.sh
+
+build:
+	$(DOTNET) build Assessments.sln --configuration $(CONFIGURATION) --nologo -v quiet
+
+prepare: docker base-images
+
+## Start (and if needed install) the Docker engine.
+docker:
+	@scripts/ensure-docker.sh
+
+## Build the offline base images from Debian packages and the local .NET SDK, when missing.
+base-images: docker
+	@scripts/ensure-base-images.sh
+
+leftovers:
+	@scripts/check-leftovers.sh
+
+## Load-engine benchmark against wrk (and hey where available), on this machine.
+bench-load:
+	bash bench/load/run.sh
+
+clean:
+	rm -rf out
+	$(DOTNET) clean Assessments.sln --nologo -v quiet

@@ -1,0 +1,53 @@
+using Assessments.Runner.Docker;
+using Docker.DotNet;
+using Docker.DotNet.Models;
+
+namespace Assessments.IntegrationTests;
+
+/// <summary>
+/// One Docker connection for all integration tests. It insists on a real engine (no skipping: the
+/// test command starts one) and removes leftovers of earlier runs before the tests start.
+/// </summary>
+public sealed class DockerFixture : IAsyncLifetime
+{
+    public DockerClient Docker { get; } = DockerConnection.Open();
+
+    public async Task InitializeAsync()
+    {
+        try
+        {
+            await Docker.System.PingAsync();
+        }
+        catch (Exception e)
+        {
+            throw new InvalidOperationException("No Docker engine answers. Run the tests with `make test`, which starts one (scripts/ensure-docker.sh).", e);
+        }
+
+        await new Reaper(Docker).RemoveAsync(gradingId: null, CancellationToken.None);
+    }
+
+    /// <summary>Everything still labelled with this grading (or any, when null): must be empty once gradings have ended.</summary>
+    public async Task<IReadOnlyList<string>> LeftoversAsync(string? gradingId = null)
+    {
+        var filter = Labels.Filter(gradingId);
+        var containers = await Docker.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = filter });
+        var networks = await Docker.Networks.ListNetworksAsync(new NetworksListParameters { Filters = filter });
+        var images = await Docker.Images.ListImagesAsync(new ImagesListParameters { All = true, Filters = filter });
+        return containers.Select(c => "container " + c.ID)
+            .Concat(networks.Select(n => "network " + n.Name))
+            .Concat(images.Select(i => "image " + i.ID))
+            .ToList();
+    }
+
+    public Task DisposeAsync()
+    {
+        Docker.Dispose();
+        return Task.CompletedTask;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class DockerCollection : ICollectionFixture<DockerFixture>
+{
+    public const string Name = "docker";
+}
