@@ -3,6 +3,7 @@ using Assessments.Load.Measurement;
 using Assessments.Load.Model;
 using Assessments.Load.Output;
 using Assessments.Load.Scheduling;
+using Assessments.Load.SelfCheck;
 using Assessments.Load.Thresholds;
 
 namespace Assessments.Load;
@@ -57,15 +58,19 @@ public static class LoadRunner
         var sampler = new TimelineSampler(recorder, startedAt, log);
         using var samplerStop = new CancellationTokenSource();
         var sampling = sampler.RunAsync(TimeSpan.FromSeconds(1), run.CheckAbortThresholds, samplerStop.Token);
+        var probing = new ThreadPoolProbe(recorder).RunAsync(samplerStop.Token);
 
+        var cpu = CpuMeter.Start();
         await Task.WhenAll(drivers.Select(d => d.RunAsync(recorder.StartTimestamp, run.Schedule)));
         var scheduleEnded = Clock.Now;
+        var cpuUtilisation = cpu.Utilisation();
         await run.DrainAsync();
 
         // Whatever is still in flight after the drain is abandoned, so nothing records into a finished result.
         await run.StopAsync();
         await samplerStop.CancelAsync();
         await sampling;
+        await probing;
         sampler.TakePoint();
 
         if (run.AbortedAt is { } abortedAt)
@@ -90,7 +95,7 @@ public static class LoadRunner
             recorder,
             steps,
             sampler.Points,
-            new GeneratorCounts(transport.Connections, transport.ConnectionsOpened),
+            new GeneratorCounts(transport.Connections, transport.ConnectionsOpened, cpuUtilisation),
             run.AbortReason,
             run.AbortingThresholds);
     }

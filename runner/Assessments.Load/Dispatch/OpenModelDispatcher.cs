@@ -6,8 +6,10 @@ namespace Assessments.Load.Dispatch;
 
 /// <summary>
 /// Sends on schedule whatever the responses do. A dedicated thread waits for each intended start and
-/// queues the iteration to the thread pool; the iteration's dispatch lag is measured when it begins
-/// to run there, so a generator starved of CPU or threads shows up in its own metric.
+/// begins the iteration itself, up to the request being written to a connection; responses are read
+/// on the thread pool. Starting inline (rather than queueing to the pool) keeps the send on time on
+/// a small machine, where a pool hop waits behind response handling; the dispatch lag is taken as
+/// the iteration begins, so a dispatcher starved of CPU or blocked in sending shows in its own metric.
 /// </summary>
 public sealed class OpenModelDispatcher(IterationRunner runner, RunRecorder recorder, ArrivalPattern pattern)
 {
@@ -18,6 +20,7 @@ public sealed class OpenModelDispatcher(IterationRunner runner, RunRecorder reco
         {
             try
             {
+                DispatcherPriority.TryRaiseCurrentThread();
                 Dispatch(segment, segmentStart, seed, cancellationToken);
                 done.SetResult();
             }

@@ -4,12 +4,14 @@ namespace Assessments.Load.Dispatch;
 
 /// <summary>
 /// Waits for a timestamp more precisely than timers allow (they wake about a millisecond late):
-/// sleeps in short native sleeps while the target is far, then yields for the last few microseconds.
+/// native sleeps straight to the target (with the timer slack lowered by <see cref="DispatcherPriority"/>).
+/// It never spins or yields: on a core shared with the response threads, a yield hands the CPU to
+/// them for a whole time slice and the next send goes out milliseconds late.
 /// </summary>
 public static class PreciseWait
 {
-    // nanosleep overshoots by the kernel's timer slack (50 µs by default) plus wake-up latency.
-    private static readonly long Margin = Stopwatch.Frequency * 80 / 1_000_000;
+    // Without nanosleep, Thread.Sleep(1) wakes up to ~0.5 ms late, so stop sleeping that far out.
+    private static readonly long FallbackMargin = Stopwatch.Frequency * 15 / 10_000;
     private static readonly long MaxNap = Stopwatch.Frequency / 1_000;
     private static readonly double NanosecondsPerTick = 1e9 / Stopwatch.Frequency;
 
@@ -29,26 +31,18 @@ public static class PreciseWait
                 return true;
             }
 
-            if (remaining > Margin)
+            if (NativeSleep.Available)
             {
-                Nap(Math.Min(remaining - Margin, MaxNap));
+                NativeSleep.Sleep((long)(Math.Min(remaining, MaxNap) * NanosecondsPerTick));
+            }
+            else if (remaining > FallbackMargin)
+            {
+                Thread.Sleep(1);
             }
             else
             {
                 Thread.Yield();
             }
-        }
-    }
-
-    private static void Nap(long ticks)
-    {
-        if (NativeSleep.Available)
-        {
-            NativeSleep.Sleep((long)(ticks * NanosecondsPerTick));
-        }
-        else
-        {
-            Thread.Sleep(1);
         }
     }
 }

@@ -12,6 +12,7 @@ public sealed class RunRecorder
     private readonly Recorder _intervalResponseTime = Histograms.CreateRecorder();
     private readonly Recorder _intervalDispatchLag = Histograms.CreateRecorder();
     private readonly HistogramBase _dispatchLag = Histograms.CreateConcurrent();
+    private readonly HistogramBase _poolDelay = Histograms.CreateConcurrent();
     private long _intervalCompleted;
     private long _intervalFailed;
     private long _scheduledInWindow;
@@ -32,6 +33,9 @@ public sealed class RunRecorder
     public long MeasuredToTimestamp { get; set; } = long.MaxValue;
 
     public HistogramBase DispatchLag => _dispatchLag;
+
+    /// <summary>How long the generator's own work waited for a thread-pool thread (see ThreadPoolProbe).</summary>
+    public HistogramBase PoolDelay => _poolDelay;
 
     public long ScheduledInWindow => Interlocked.Read(ref _scheduledInWindow);
 
@@ -64,6 +68,14 @@ public sealed class RunRecorder
         if (IsMeasured(startedTimestamp))
         {
             Interlocked.Increment(ref _startedInWindow);
+        }
+    }
+
+    public void PoolDelayObserved(long queuedTimestamp, long ranTimestamp)
+    {
+        if (IsMeasured(queuedTimestamp))
+        {
+            _poolDelay.RecordValue(Histograms.Clamp(Clock.Microseconds(queuedTimestamp, ranTimestamp)));
         }
     }
 

@@ -81,6 +81,9 @@ public static class LoadResultBuilder
             started,
             LatencySummary.From(recorder.DispatchLag),
             plan.SelfCheck.MaxDispatchLagP99.TotalMilliseconds,
+            LatencySummary.From(recorder.PoolDelay),
+            plan.SelfCheck.MaxPoolDelayP99.TotalMilliseconds,
+            Math.Round(counts.CpuUtilisation, 3),
             counts.Connections,
             counts.ConnectionsOpened);
     }
@@ -100,4 +103,4 @@ public static class LoadResultBuilder
     }
 }
 
-public sealed record GeneratorCounts(int Connections, long ConnectionsOpened);
+public sealed record GeneratorCounts(int Connections, long ConnectionsOpened, double CpuUtilisation);

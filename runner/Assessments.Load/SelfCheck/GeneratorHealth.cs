@@ -18,6 +18,19 @@ public static class GeneratorHealth
                 $"generator saturated: dispatch lag p99 {report.DispatchLag.P99:0.###} ms exceeds the {lagLimit:0.###} ms limit, so requests left later than scheduled");
         }
 
+        var poolLimit = limits.MaxPoolDelayP99.TotalMilliseconds;
+        if (report.PoolDelay.Count > 0 && report.PoolDelay.P99 > poolLimit)
+        {
+            problems.Add(
+                $"generator saturated: its work waited {report.PoolDelay.P99:0.###} ms (p99) for a thread, over the {poolLimit:0.###} ms limit, which inflates every measured latency");
+        }
+
+        if (report.CpuUtilisation > limits.MaxCpuUtilisation)
+        {
+            problems.Add(
+                $"generator saturated: the generator process used {report.CpuUtilisation:P0} of its CPUs (limit {limits.MaxCpuUtilisation:P0}), so responses waited for it");
+        }
+
         if (report.Scheduled > 0)
         {
             // One arrival either side of the window edge is noise, not shortfall.

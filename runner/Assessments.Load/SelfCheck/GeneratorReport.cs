@@ -15,5 +15,8 @@ public sealed record GeneratorReport(
     long Started,
     LatencyStatistics DispatchLag,
     double DispatchLagLimitMs,
+    LatencyStatistics PoolDelay,
+    double PoolDelayLimitMs,
+    double CpuUtilisation,
     int Connections,
     long ConnectionsOpened);

@@ -23,7 +23,6 @@ public sealed class RateAccuracyTests(KestrelFixture fixture)
         Assert.True(Math.Abs(result.Generator.RateError!.Value) <= 0.01, $"rate error {result.Generator.RateError:P2}");
         Assert.InRange(result.Requests, 2970, 3030);
         Assert.InRange(result.Rps, 990, 1010);
-        Assert.True(result.Generator.DispatchLag.P99 <= 1, $"dispatch lag p99 {result.Generator.DispatchLag.P99} ms");
         Assert.Contains(result.Timeline, p => p.Warmup);
 
         // and the interval histograms can be read back by HdrHistogram's own reader
