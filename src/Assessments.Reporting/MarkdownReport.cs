@@ -23,7 +23,7 @@ public static class MarkdownReport
             md.AppendLine("## Why not higher").AppendLine();
             foreach (var reason in r.LevelReasons)
             {
-                md.AppendLine($"- {reason}");
+                md.AppendLine($"- {LogText.Clean(reason)}");
             }
 
             md.AppendLine();
@@ -32,7 +32,7 @@ public static class MarkdownReport
         if (r.Failure is { } f)
         {
             md.AppendLine($"## What went wrong ({f.Phase})").AppendLine();
-            md.AppendLine(f.Message + (f.ExitCode is { } code ? $" (exit code {code})" : string.Empty)).AppendLine();
+            md.AppendLine(LogText.Clean(f.Message) + (f.ExitCode is { } code ? $" (exit code {code})" : string.Empty)).AppendLine();
             AppendLines(md, f.LogTail);
         }
 

@@ -49,10 +49,15 @@ public sealed class ScenarioRunner(ExchangeRecorder recorder)
     /// A captured Location may be an absolute URL naming any host; requests only ever go to the
     /// service under test, so only its path and query are kept.
     /// </summary>
-    internal static string PathOnly(string pathOrUrl) =>
-        Uri.TryCreate(pathOrUrl, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+    internal static string PathOnly(string pathOrUrl)
+    {
+        var path = Uri.TryCreate(pathOrUrl, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
             ? uri.PathAndQuery
-            : pathOrUrl.StartsWith('/') ? pathOrUrl : "/" + pathOrUrl;
+            : pathOrUrl;
+
+        // "//host/x" is a network-path reference: resolved against the service it would name another host.
+        return "/" + path.TrimStart('/', '\\');
+    }
 
     private static void Capture(IReadOnlyDictionary<string, string> capture, RecordedExchange exchange, Dictionary<string, string> values)
     {

@@ -77,6 +77,13 @@ internal static class ArchiveExtractor
         {
             while (tar.GetNextEntry() is { } entry)
             {
+                // Metadata for the whole archive (git archive puts the commit id there), never written out.
+                if (entry.EntryType == TarEntryType.GlobalExtendedAttributes)
+                {
+                    budget.CountEntry(entry.Name);
+                    continue;
+                }
+
                 var name = EntryNames.Check(entry.Name);
                 budget.CountEntry(name);
                 switch (entry.EntryType)
