@@ -21,7 +21,7 @@ internal sealed class ServiceContainer(IDockerClient docker, SandboxLimits limit
                 Name = name,
                 Image = image,
                 Labels = labels,
-                User = NonRootUser(imageInfo.Config?.User),
+                User = NonRootUser(imageInfo.Config?.User, limits.FallbackUser),
                 Env = ["HOME=/tmp", $"PORT={port}", $"ASPNETCORE_HTTP_PORTS={port}", "DOTNET_CLI_TELEMETRY_OPTOUT=1"],
                 ExposedPorts = new Dictionary<string, EmptyStruct> { [$"{port}/tcp"] = default },
                 HostConfig = new HostConfig
@@ -56,7 +56,7 @@ internal sealed class ServiceContainer(IDockerClient docker, SandboxLimits limit
         docker.Containers.InspectContainerAsync(id, cancellationToken);
 
     /// <summary>The image's own user when it is a non-zero numeric id; anything else could map to root.</summary>
-    internal static string NonRootUser(string? configured, string fallback = "65534:65534")
+    internal static string NonRootUser(string? configured, string fallback)
     {
         var user = configured?.Split(':')[0];
         return long.TryParse(user, out var uid) && uid > 0 ? configured! : fallback;

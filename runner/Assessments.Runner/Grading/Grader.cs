@@ -2,7 +2,6 @@ using Assessments.Domain.Challenges;
 using Assessments.Domain.Scenarios;
 using Assessments.Domain.Reports;
 using Assessments.Domain.Scoring;
-using Assessments.Runner.Checks;
 using Assessments.Runner.Docker;
 using Assessments.Runner.Sandbox;
 using Assessments.Runner.Submissions;
@@ -17,9 +16,15 @@ namespace Assessments.Runner.Grading;
 /// scoring, and removal of everything it created. A candidate's fault ends as a graded report with
 /// evidence; only a platform fault becomes <c>infrastructure_error</c>.
 /// </summary>
-public sealed partial class Grader(IDockerClient docker, SandboxLimits sandbox, SubmissionLimits intake, ILogger<Grader>? logger = null)
+public sealed partial class Grader(
+    IDockerClient docker,
+    SandboxLimits sandbox,
+    SubmissionLimits intake,
+    IReadOnlyList<IGradingStage>? stages = null,
+    ILogger<Grader>? logger = null)
 {
     private readonly ILogger _logger = logger ?? NullLogger<Grader>.Instance;
+    private readonly IReadOnlyList<IGradingStage> _stages = stages ?? GradingStages.Default;
 
     public async Task<GradingReport> GradeAsync(GradingRequest request, IProgress<GradingProgress>? progress, CancellationToken cancellationToken)
     {
@@ -122,20 +127,13 @@ public sealed partial class Grader(IDockerClient docker, SandboxLimits sandbox, 
             throw new StartFailedException(readiness.Detail, kind, readiness.ExitCode, logs);
         }
 
-        progress?.Report(new GradingProgress(Phases.Checks, $"running {challenge.Scenarios.Count} scenario(s)"));
-        var outcomes = await report.Clock.TimeAsync(Phases.Checks, async () =>
+        var service = new ServiceUnderTest(challenge, http, serviceUri!, request.Seed, progress);
+        var outcomes = new List<CheckOutcome> { ServiceReady(readiness, challenge) };
+        foreach (var stage in _stages)
         {
-            var runner = new ScenarioRunner(new ExchangeRecorder(http, serviceUri!, challenge.Service.Port));
-            var variables = new Dictionary<string, string> { [ScenarioVariables.RunId] = $"r{request.Seed}" };
-            var list = new List<CheckOutcome> { ServiceReady(readiness, challenge) };
-            foreach (var scenario in challenge.Scenarios)
-            {
-                progress?.Report(new GradingProgress(Phases.Checks, scenario.Title));
-                list.Add(await runner.RunAsync(scenario, variables, cancellationToken));
-            }
-
-            return list;
-        });
+            progress?.Report(new GradingProgress(stage.Phase, "starting"));
+            outcomes.AddRange(await report.Clock.TimeAsync(stage.Phase, () => stage.RunAsync(service, cancellationToken)));
+        }
 
         report.ServiceLogTail = await new ContainerLogs(docker).TailAsync(report.ContainerId!, sandbox.LogTailLines, cancellationToken);
         var card = Scorer.Score(challenge.Rubric, outcomes);
@@ -147,7 +145,9 @@ public sealed partial class Grader(IDockerClient docker, SandboxLimits sandbox, 
         BuiltInChecks.ServiceReady,
         true,
         $"the service built, started and was ready: {readiness.Detail}",
-        [Evidence.Measurement($"GET {challenge.Service.ReadinessPath} {readiness.Detail}", Math.Round(readiness.Elapsed.TotalMilliseconds), "ms")]);
+        [Evidence.Measurement($"GET {challenge.Service.ReadinessPath} {readiness.Detail}", Math.Round(readiness.Elapsed.TotalMilliseconds), "ms")],
+        "The service builds, starts and becomes ready",
+        Visibility.Visible);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Grading {GradingId} of challenge {ChallengeId} started for {Submission}")]
     private static partial void LogGradingStarted(ILogger logger, string gradingId, string challengeId, string submission);

@@ -31,10 +31,8 @@ internal sealed class ReportBuilder(GradingRequest request, PhaseClock clock, Sa
 
     public GradingReport Graded(ScoreCard card, IReadOnlyList<CheckOutcome> outcomes)
     {
-        var scenarios = request.Challenge.Scenarios.ToDictionary(s => s.Id);
-        var checks = outcomes.Select(o => scenarios.TryGetValue(o.CheckId, out var s)
-                ? new CheckReport(o.CheckId, s.Title, s.Visibility.ToString().ToLowerInvariant(), o.Passed, o.Summary, o.Evidence)
-                : new CheckReport(o.CheckId, "The service starts and becomes ready", "visible", o.Passed, o.Summary, o.Evidence))
+        var checks = outcomes
+            .Select(o => new CheckReport(o.CheckId, o.Title ?? o.CheckId, o.Visibility.ToString().ToLowerInvariant(), o.Passed, o.Summary, o.Evidence))
             .ToList();
         return Build(ReportStatus.Graded, card, checks, failure: null);
     }

@@ -52,6 +52,12 @@ public sealed class DockerIgnore
         return File.Exists(path) ? Parse(File.ReadAllText(path)) : Empty;
     }
 
+    /// <summary>
+    /// Whether some rule re-includes (<c>!pattern</c>): then an excluded folder may still hold files
+    /// that belong in the context, and must be walked into rather than skipped whole.
+    /// </summary>
+    public bool HasExceptions => _rules.Any(r => !r.Exclude);
+
     /// <summary>Whether a path (relative, forward slashes) is left out of the build context.</summary>
     public bool IsExcluded(string relativePath)
     {

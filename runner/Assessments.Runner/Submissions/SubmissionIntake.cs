@@ -60,7 +60,7 @@ public static class SubmissionIntake
             foreach (var entry in new DirectoryInfo(pending.Pop()).EnumerateFileSystemInfos())
             {
                 var relative = Path.GetRelativePath(root, entry.FullName).Replace('\\', '/');
-                if (relative == ".git" || ignore.IsExcluded(relative))
+                if (relative == ".git" || (ignore.IsExcluded(relative) && (entry is not DirectoryInfo || !ignore.HasExceptions)))
                 {
                     continue;
                 }

@@ -17,7 +17,7 @@ public sealed class NonRootUserTests
     [InlineData("-1")]
     public void NonRootUser_falls_back_when_the_image_user_is_or_could_be_root(string? configured)
     {
-        Assert.Equal(Fallback, ServiceContainer.NonRootUser(configured));
+        Assert.Equal(Fallback, ServiceContainer.NonRootUser(configured, Fallback));
     }
 
     [Theory]
@@ -25,7 +25,7 @@ public sealed class NonRootUserTests
     [InlineData("1000:1000")]
     public void NonRootUser_keeps_a_non_zero_numeric_user(string configured)
     {
-        Assert.Equal(configured, ServiceContainer.NonRootUser(configured));
+        Assert.Equal(configured, ServiceContainer.NonRootUser(configured, Fallback));
     }
 
     [Fact]

@@ -31,6 +31,24 @@ public sealed class SubmissionIntakeTests : IDisposable
     }
 
     [Fact]
+    public void Stage_walks_into_an_ignored_folder_when_a_later_rule_brings_a_file_back()
+    {
+        // given docs/ is ignored but docs/README.md is excepted, as Docker's own CLI would send it
+        var root = _temp.PathOf("ignored");
+        Directory.CreateDirectory(Path.Combine(root, "docs"));
+        File.WriteAllText(Path.Combine(root, "Dockerfile"), "FROM x\n");
+        File.WriteAllText(Path.Combine(root, "docs", "README.md"), "# kept\n");
+        File.WriteAllText(Path.Combine(root, "docs", "notes.txt"), "dropped\n");
+        File.WriteAllText(Path.Combine(root, DockerIgnore.FileName), "docs\n!docs/README.md\n");
+
+        // when
+        using var staged = SubmissionIntake.Stage(root, SubmissionLimits.Default);
+
+        // then
+        Assert.Equal([".dockerignore", "Dockerfile", "docs/README.md"], staged.Files.Select(f => f.RelativePath));
+    }
+
+    [Fact]
     public void Stage_of_a_clean_tar_gz_lists_its_files()
     {
         using var staged = SubmissionIntake.Stage(Archives.TarGz(_temp.PathOf("s.tar.gz"), Files), SubmissionLimits.Default);

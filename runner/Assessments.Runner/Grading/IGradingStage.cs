@@ -1,0 +1,33 @@
+using Assessments.Domain.Challenges;
+using Assessments.Domain.Scoring;
+
+namespace Assessments.Runner.Grading;
+
+/// <summary>
+/// One kind of checking run against a service that is up and ready (scenarios, contract, load…).
+/// Stages run in order on the same container; each returns check outcomes the rubric can name.
+/// </summary>
+public interface IGradingStage
+{
+    /// <summary>The phase name its duration is recorded under in the report's timings.</summary>
+    string Phase { get; }
+
+    Task<IReadOnlyList<CheckOutcome>> RunAsync(ServiceUnderTest service, CancellationToken cancellationToken);
+}
+
+/// <summary>The running candidate service as stages see it.</summary>
+/// <param name="Http">The runner's client for candidate services: no proxy, no redirects, tight timeouts.</param>
+/// <param name="BaseAddress">Where the service answers (its address on the grading network).</param>
+/// <param name="Seed">The grading's seed: stages that generate data derive it from this, so reruns repeat.</param>
+public sealed record ServiceUnderTest(
+    Challenge Challenge,
+    HttpClient Http,
+    Uri BaseAddress,
+    int Seed,
+    IProgress<GradingProgress>? Progress);
+
+/// <summary>The stages a grading runs, in order.</summary>
+public static class GradingStages
+{
+    public static IReadOnlyList<IGradingStage> Default { get; } = [new ScenarioStage()];
+}
