@@ -15,7 +15,7 @@ public static class LoadCommand
 {
     public static Command Create()
     {
-        var url = new Argument<Uri>("url") { Description = "Target URL on loopback (127.0.0.0/8, ::1 or localhost)." };
+        var url = new Argument<string>("url") { Description = "Target URL on loopback (127.0.0.0/8, ::1 or localhost)." };
         var rate = new Option<int?>("--rate") { Description = "Open model: requests started per second, whatever the responses do." };
         var vus = new Option<int?>("--vus") { Description = "Closed model: copies that each send their next request when the last one ends." };
         var duration = new Option<double>("--duration") { Description = "Measured seconds (after warm-up).", DefaultValueFactory = _ => 10 };
@@ -35,7 +35,12 @@ public static class LoadCommand
 
         command.SetAction(async (ParseResult parsed, CancellationToken cancellationToken) =>
         {
-            var target = parsed.GetValue(url)!;
+            if (!Uri.TryCreate(parsed.GetValue(url), UriKind.Absolute, out var target))
+            {
+                await Console.Error.WriteLineAsync($"'{parsed.GetValue(url)}' is not an absolute URL such as http://127.0.0.1:8080/.");
+                return 2;
+            }
+
             var requestsPerSecond = parsed.GetValue(rate);
             var copies = parsed.GetValue(vus);
             if (requestsPerSecond is null == copies is null)
