@@ -1,3 +1,5 @@
+using Assessments.Load.Model;
+using Assessments.Load.Output;
 using Assessments.Load.Tests.Support;
 
 namespace Assessments.Load.Tests.Acceptance;
@@ -42,7 +44,7 @@ public sealed class CoordinatedOmissionTests(KestrelFixture fixture)
         Assert.Contains(result.Timeline, p => p.IntervalSeconds > 0.9 && p.Requests < busiest / 2);
     }
 
-    private async Task<Output.LoadResult> RunWithStall(Model.LoadPlan plan)
+    private async Task<LoadResult> RunWithStall(LoadPlan plan)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var run = LoadRunner.RunAsync(plan, timeout.Token);

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Assessments.Load.Checks;
 using Assessments.Load.Model;
+using Assessments.Load.Output;
 using Assessments.Load.Tests.Support;
 
 namespace Assessments.Load.Tests.Acceptance;
@@ -21,7 +22,7 @@ public sealed class SelfCheckTests(KestrelFixture fixture)
 
         // let the checks still queued finish before the next test measures anything
         await Task.Delay(TimeSpan.FromSeconds(2));
-        Assert.False(result.Valid, Output.LoadResultWriter.ToJson(result with { Timeline = [] }));
+        Assert.False(result.Valid, LoadResultWriter.ToJson(result with { Timeline = [] }));
         Assert.Contains("generator", result.InvalidReason);
         Assert.Contains("generator saturated", result.InvalidReason);
     }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Assessments.Load.Output;
 using Assessments.Load.Tests.Support;
 using Assessments.Load.Thresholds;
 
@@ -29,7 +30,7 @@ public sealed class ThresholdRunTests(KestrelFixture fixture)
         var result = await LoadRunner.RunAsync(plan, CancellationToken.None);
 
         var verdicts = result.Thresholds.ToDictionary(t => t.Expression, t => t.Passed);
-        var summary = Output.LoadResultWriter.ToMarkdown(result);
+        var summary = LoadResultWriter.ToMarkdown(result);
         Assert.True(verdicts["p(99) < 500ms"], summary);
         Assert.False(verdicts["p(50) < 5ms"]);
         Assert.True(verdicts["rate(failed) < 1%"]);
