@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Text.Json;
 using Assessments.Load.Checks;
 using Assessments.Load.Model;
+using Assessments.Load.Output;
 using Assessments.Load.Tests.Support;
 
 namespace Assessments.Load.Tests.Acceptance;
@@ -38,15 +40,7 @@ public sealed class ErrorKindTests(KestrelFixture fixture)
     [Fact]
     public async Task A_body_that_breaks_the_schema_check_fails_the_check()
     {
-        var shape = new JsonShape(new Dictionary<string, System.Text.Json.JsonValueKind>
-        {
-            ["id"] = System.Text.Json.JsonValueKind.Number,
-            ["price"] = System.Text.Json.JsonValueKind.Number,
-        });
-        var plan = Plans.Open(fixture.Server.Url("/json"), 20, TimeSpan.FromSeconds(1))
-            .WithStep(new Step("json", HttpRequestTemplate.Get(fixture.Server.Url("/json"))) { Check = ResponseCheck.SuccessStatus.WithJsonShape(shape) });
-
-        var result = await LoadRunner.RunAsync(plan, CancellationToken.None);
+        var result = await RunWithJsonShape(("id", JsonValueKind.Number), ("price", JsonValueKind.Number));
 
         Assert.Equal(result.Requests, result.ErrorKinds["check_failed"]);
         Assert.Equal(0, result.Checks.PassRate);
@@ -55,15 +49,7 @@ public sealed class ErrorKindTests(KestrelFixture fixture)
     [Fact]
     public async Task A_body_that_matches_the_schema_check_passes_it()
     {
-        var shape = new JsonShape(new Dictionary<string, System.Text.Json.JsonValueKind>
-        {
-            ["id"] = System.Text.Json.JsonValueKind.Number,
-            ["name"] = System.Text.Json.JsonValueKind.String,
-        });
-        var plan = Plans.Open(fixture.Server.Url("/json"), 20, TimeSpan.FromSeconds(1))
-            .WithStep(new Step("json", HttpRequestTemplate.Get(fixture.Server.Url("/json"))) { Check = ResponseCheck.SuccessStatus.WithJsonShape(shape) });
-
-        var result = await LoadRunner.RunAsync(plan, CancellationToken.None);
+        var result = await RunWithJsonShape(("id", JsonValueKind.Number), ("name", JsonValueKind.String));
 
         Assert.Equal(0, result.Errors);
         Assert.Equal(1, result.Checks.PassRate);
@@ -86,6 +72,15 @@ public sealed class ErrorKindTests(KestrelFixture fixture)
         var plan = Plans.Open(new Uri("http://192.0.2.1/"), 10, TimeSpan.FromSeconds(1));
 
         await Assert.ThrowsAsync<ArgumentException>(() => LoadRunner.RunAsync(plan, CancellationToken.None));
+    }
+
+    private async Task<LoadResult> RunWithJsonShape(params (string Name, JsonValueKind Kind)[] properties)
+    {
+        var shape = new JsonShape(properties.ToDictionary(p => p.Name, p => p.Kind));
+        var url = fixture.Server.Url("/json");
+        var plan = Plans.Open(url, 20, TimeSpan.FromSeconds(1))
+            .WithStep(new Step("json", HttpRequestTemplate.Get(url)) { Check = ResponseCheck.SuccessStatus.WithJsonShape(shape) });
+        return await LoadRunner.RunAsync(plan, CancellationToken.None);
     }
 
     private static int FreePort()
