@@ -5,7 +5,21 @@ set -euo pipefail
 
 log() { printf '[ensure-docker] %s\n' "$*" >&2; }
 
+# Candidate containers sit on internal bridges named asmt-*: the engine keeps them from routing
+# anywhere, but the host itself is still reachable at the bridge's gateway address. Refusing new
+# connections that arrive on those bridges closes that door; replies to the runner's own
+# connections (established) still pass.
+ensure_host_isolation() {
+  local rule=(INPUT -i asmt+ -m conntrack --ctstate NEW -j DROP)
+  if [ "$(id -u)" -ne 0 ] || ! command -v iptables >/dev/null 2>&1; then
+    log "cannot install the host-isolation firewall rule (needs root and iptables); gradings will report it as not verified"
+    return 0
+  fi
+  iptables -C "${rule[@]}" 2>/dev/null || { iptables -I "${rule[@]}" && log "host isolation rule installed: iptables -I ${rule[*]}"; }
+}
+
 if docker info >/dev/null 2>&1; then
+  ensure_host_isolation
   exit 0
 fi
 
@@ -31,6 +45,7 @@ setsid nohup dockerd >/var/log/assessments-dockerd.log 2>&1 < /dev/null &
 for _ in $(seq 1 60); do
   if docker info >/dev/null 2>&1; then
     log "Docker engine $(docker version --format '{{.Server.Version}}') is ready"
+    ensure_host_isolation
     exit 0
   fi
   sleep 1

@@ -54,6 +54,15 @@ public static class HtmlReport
             Lines(h, f.LogTail);
         }
 
+        if (r.SandboxEvents.Count > 0)
+        {
+            h.Append("<h2>Limits reached</h2>");
+            foreach (var e in r.SandboxEvents)
+            {
+                Evidence(h, e);
+            }
+        }
+
         h.Append("<h2>Competencies</h2><table>");
         foreach (var (competency, points, max) in ReportView.Competencies(r))
         {

@@ -36,6 +36,17 @@ public static class MarkdownReport
             AppendLines(md, f.LogTail);
         }
 
+        if (r.SandboxEvents.Count > 0)
+        {
+            md.AppendLine("## Limits reached").AppendLine();
+            foreach (var e in r.SandboxEvents)
+            {
+                AppendEvidence(md, e);
+            }
+
+            md.AppendLine();
+        }
+
         md.AppendLine("## Competencies").AppendLine().AppendLine("| Competency | Points |").AppendLine("|---|---|");
         foreach (var (competency, points, max) in ReportView.Competencies(r))
         {

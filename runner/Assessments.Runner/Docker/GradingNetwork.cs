@@ -9,7 +9,7 @@ namespace Assessments.Runner.Docker;
 /// </summary>
 internal sealed class GradingNetwork(IDockerClient docker)
 {
-    public async Task<string> CreateAsync(string name, IDictionary<string, string> labels, CancellationToken cancellationToken)
+    public async Task<string> CreateAsync(string name, string bridgeName, IDictionary<string, string> labels, CancellationToken cancellationToken)
     {
         var response = await docker.Networks.CreateNetworkAsync(
             new NetworksCreateParameters
@@ -18,7 +18,12 @@ internal sealed class GradingNetwork(IDockerClient docker)
                 Driver = "bridge",
                 Internal = true,
                 Labels = labels,
-                Options = new Dictionary<string, string> { ["com.docker.network.bridge.enable_icc"] = "false" },
+                Options = new Dictionary<string, string>
+                {
+                    ["com.docker.network.bridge.enable_icc"] = "false",
+                    // A known interface name lets one host firewall rule refuse connections from every grading.
+                    ["com.docker.network.bridge.name"] = bridgeName,
+                },
             },
             cancellationToken);
         return response.ID;

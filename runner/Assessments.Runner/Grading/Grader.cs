@@ -41,6 +41,7 @@ public sealed partial class Grader(
             progress?.Report(new GradingProgress(Phases.Intake, "checking the submission"));
             using var submission = await clock.TimeAsync(Phases.Intake, () => Task.FromResult(SubmissionIntake.Stage(request.SubmissionPath, intake)));
             report.Submission = new SubmissionRef(submission.ComputeSha256(), submission.Name, submission.Files.Count, submission.TotalBytes);
+            CheckDockerfile(submission);
             return await RunAsync(gradingId, request, submission, report, createdImages, progress, job.Token);
         }
         catch (SubmissionRejectedException e)
@@ -103,7 +104,7 @@ public sealed partial class Grader(
         using var http = ServiceClient.Create(challenge.Service.RequestTimeout);
         var (serviceUri, readiness) = await report.Clock.TimeAsync(Phases.Start, async () =>
         {
-            var networkId = await new GradingNetwork(docker).CreateAsync($"assessments-{gradingId}", labels, cancellationToken);
+            var networkId = await new GradingNetwork(docker).CreateAsync($"assessments-{gradingId}", HostIsolation.BridgeNameFor(gradingId), labels, cancellationToken);
             var containerId = await containers.CreateAsync($"assessments-{gradingId}-service", tag, networkId, challenge.Service.Port, labels, cancellationToken);
             report.ContainerId = containerId;
             await containers.StartAsync(containerId, cancellationToken);
@@ -120,11 +121,15 @@ public sealed partial class Grader(
             return ((Uri?)uri, result);
         });
 
+        var health = new ContainerHealth(docker);
         if (!readiness.IsReady)
         {
+            var (state, events) = await health.InspectAsync(report.ContainerId!, cancellationToken);
+            report.SandboxEvents = events;
             var logs = await new ContainerLogs(docker).TailAsync(report.ContainerId!, sandbox.LogTailLines, cancellationToken);
             var kind = readiness.OomKilled ? "oom_killed" : readiness.HasExited ? "exited" : "readiness_timeout";
-            throw new StartFailedException(readiness.Detail, kind, readiness.ExitCode, logs);
+            var ports = readiness.HasExited ? string.Empty : ListeningPorts.Describe(ListeningPorts.Of(state.Pid), challenge.Service.Port);
+            throw new StartFailedException(readiness.Detail + ports, kind, readiness.ExitCode, logs);
         }
 
         var service = new ServiceUnderTest(challenge, http, serviceUri!, request.Seed, progress);
@@ -136,10 +141,34 @@ public sealed partial class Grader(
         }
 
         report.ServiceLogTail = await new ContainerLogs(docker).TailAsync(report.ContainerId!, sandbox.LogTailLines, cancellationToken);
+        var (after, limitsHit) = await health.InspectAsync(report.ContainerId!, cancellationToken);
+        report.SandboxEvents = limitsHit;
+        outcomes.Add(ServiceSurvived(after, report.ServiceLogTail));
         var card = Scorer.Score(challenge.Rubric, outcomes);
         LogGraded(_logger, gradingId, card.Level.ToName(), card.Score);
         return report.Graded(card, outcomes);
     }
+
+    /// <summary>Refuses, before anything is built, a submission whose Dockerfile would leave the sandbox.</summary>
+    private void CheckDockerfile(StagedSubmission submission)
+    {
+        var dockerfile = submission.Files.FirstOrDefault(f => f.RelativePath == "Dockerfile")
+            ?? throw new SubmissionRejectedException("the submission has no Dockerfile at its root");
+        if (new DockerfilePolicy(sandbox.AllowedBaseImages).Check(File.ReadAllText(dockerfile.FullPath)) is { } violation)
+        {
+            throw new SubmissionRejectedException(violation.ToString());
+        }
+    }
+
+    private static CheckOutcome ServiceSurvived(Docker.DotNet.Models.ContainerState state, IReadOnlyList<string> logTail) => state.Running
+        ? new(BuiltInChecks.ServiceSurvived, true, "the service was still running after every check", [Evidence.Note("still running after every check")], "The service stays up while it is graded", Visibility.Visible)
+        : new(
+            BuiltInChecks.ServiceSurvived,
+            false,
+            state.OOMKilled ? "the service was OOM-killed while it was graded" : $"the service stopped while it was graded (exit code {state.ExitCode})",
+            [Evidence.Log(state.OOMKilled ? "killed at its memory limit while it was graded" : $"exited with code {state.ExitCode} while it was graded; its last lines:", logTail.TakeLast(20).ToList())],
+            "The service stays up while it is graded",
+            Visibility.Visible);
 
     private static CheckOutcome ServiceReady(ReadinessResult readiness, Challenge challenge) => new(
         BuiltInChecks.ServiceReady,

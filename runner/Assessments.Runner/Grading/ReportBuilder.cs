@@ -29,6 +29,8 @@ internal sealed class ReportBuilder(GradingRequest request, PhaseClock clock, Sa
 
     public IReadOnlyList<string> ServiceLogTail { get; set; } = [];
 
+    public IReadOnlyList<Evidence> SandboxEvents { get; set; } = [];
+
     public GradingReport Graded(ScoreCard card, IReadOnlyList<CheckOutcome> outcomes)
     {
         var checks = outcomes
@@ -82,5 +84,6 @@ internal sealed class ReportBuilder(GradingRequest request, PhaseClock clock, Sa
         Failure = failure,
         BuildLogTail = BuildLogTail,
         ServiceLogTail = ServiceLogTail,
+        SandboxEvents = SandboxEvents,
     };
 }

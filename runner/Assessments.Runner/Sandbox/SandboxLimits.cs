@@ -36,6 +36,9 @@ public sealed record SandboxLimits
     /// <summary>UID:GID the service runs as when its image would otherwise run it as root.</summary>
     public string FallbackUser { get; init; } = "65534:65534";
 
+    /// <summary>Base images a Dockerfile may name; anything else would have to be pulled.</summary>
+    public IReadOnlyList<string> AllowedBaseImages { get; init; } = DockerfilePolicy.DefaultBaseImages;
+
     public static SandboxLimits Default { get; } = new();
 
     public IReadOnlyDictionary<string, string> Describe() => new SortedDictionary<string, string>(StringComparer.Ordinal)
@@ -44,6 +47,7 @@ public sealed record SandboxLimits
         ["build.memoryBytes"] = BuildMemoryBytes.ToString(),
         ["build.cpus"] = BuildCpus.ToString("0.##"),
         ["build.network"] = "none",
+        ["build.allowedBaseImages"] = string.Join(", ", AllowedBaseImages),
         ["run.memoryBytes"] = RunMemoryBytes.ToString(),
         ["run.memorySwapBytes"] = RunMemoryBytes.ToString(),
         ["run.pids"] = PidsLimit.ToString(),
@@ -54,7 +58,8 @@ public sealed record SandboxLimits
         ["run.noNewPrivileges"] = "true",
         ["run.cpuset"] = CpuSet ?? "unpinned",
         ["run.logMaxSize"] = LogMaxSize,
-        ["run.network"] = "internal per-grading network",
+        ["run.network"] = "internal per-grading network, no inter-container traffic",
+        ["run.hostIsolation"] = HostIsolation.IsEnforced ? "enforced (host refuses new connections from grading bridges)" : "NOT verified (firewall rule missing)",
         ["job.timeoutSeconds"] = JobTimeout.TotalSeconds.ToString("0"),
     };
 }

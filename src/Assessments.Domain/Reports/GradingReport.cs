@@ -43,6 +43,9 @@ public sealed record GradingReport
     /// <summary>Set when the submission could not be graded normally: what failed, where, and the diagnostics.</summary>
     public Failure? Failure { get; init; }
 
+    /// <summary>Limits the submission ran into (process limit, memory), each with what shows it.</summary>
+    public IReadOnlyList<Evidence> SandboxEvents { get; init; } = [];
+
     public IReadOnlyList<string> BuildLogTail { get; init; } = [];
 
     public IReadOnlyList<string> ServiceLogTail { get; init; } = [];

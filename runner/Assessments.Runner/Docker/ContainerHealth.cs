@@ -1,0 +1,45 @@
+using Assessments.Domain.Reports;
+using Docker.DotNet;
+using Docker.DotNet.Models;
+
+namespace Assessments.Runner.Docker;
+
+/// <summary>
+/// What a container's state and one stats sample say about the limits it ran into: the process
+/// limit reached (a fork bomb), an OOM kill, an exit while it was being graded.
+/// </summary>
+internal sealed class ContainerHealth(IDockerClient docker)
+{
+    public async Task<(ContainerState State, IReadOnlyList<Evidence> Events)> InspectAsync(string id, CancellationToken cancellationToken)
+    {
+        var state = (await docker.Containers.InspectContainerAsync(id, cancellationToken)).State;
+        var events = new List<Evidence>();
+        if (state.OOMKilled)
+        {
+            events.Add(Evidence.Note("the service was killed by the kernel at its memory limit (OOM)"));
+        }
+
+        if (state.Running && await PidsAsync(id, cancellationToken) is { Limit: > 0 } pids && pids.Current >= pids.Limit)
+        {
+            events.Add(Evidence.Measurement($"the process limit was reached: {pids.Current} of {pids.Limit} processes", pids.Current, "processes"));
+        }
+
+        return (state, events);
+    }
+
+    private async Task<PidsStats?> PidsAsync(string id, CancellationToken cancellationToken)
+    {
+        PidsStats? pids = null;
+        await docker.Containers.GetContainerStatsAsync(
+            id,
+            new ContainerStatsParameters { Stream = false },
+            new Progress(stats => pids = stats.PidsStats),
+            cancellationToken);
+        return pids;
+    }
+
+    private sealed class Progress(Action<ContainerStatsResponse> report) : IProgress<ContainerStatsResponse>
+    {
+        public void Report(ContainerStatsResponse value) => report(value);
+    }
+}
