@@ -6,6 +6,7 @@ using Assessments.Runner.Docker;
 using Assessments.Runner.Sandbox;
 using Assessments.Runner.Submissions;
 using Docker.DotNet;
+using Docker.DotNet.Models;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -160,7 +161,7 @@ public sealed partial class Grader(
         }
     }
 
-    private static CheckOutcome ServiceSurvived(Docker.DotNet.Models.ContainerState state, IReadOnlyList<string> logTail) => state.Running
+    private static CheckOutcome ServiceSurvived(ContainerState state, IReadOnlyList<string> logTail) => state.Running
         ? new(BuiltInChecks.ServiceSurvived, true, "the service was still running after every check", [Evidence.Note("still running after every check")], "The service stays up while it is graded", Visibility.Visible)
         : new(
             BuiltInChecks.ServiceSurvived,
