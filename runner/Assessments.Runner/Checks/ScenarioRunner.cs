@@ -49,7 +49,7 @@ public sealed class ScenarioRunner(ExchangeRecorder recorder)
     /// A captured Location may be an absolute URL naming any host; requests only ever go to the
     /// service under test, so only its path and query are kept.
     /// </summary>
-    internal static string PathOnly(string pathOrUrl)
+    public static string PathOnly(string pathOrUrl)
     {
         var path = Uri.TryCreate(pathOrUrl, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
             ? uri.PathAndQuery
@@ -81,7 +81,7 @@ public sealed class ScenarioRunner(ExchangeRecorder recorder)
         }
     }
 
-    internal static JsonNode? TryParse(string? body)
+    public static JsonNode? TryParse(string? body)
     {
         if (string.IsNullOrWhiteSpace(body))
         {

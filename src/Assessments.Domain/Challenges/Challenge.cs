@@ -19,13 +19,29 @@ public sealed record Challenge(
     IReadOnlyList<ReferenceSolution> References,
     IReadOnlyList<SampleSubmission> Samples)
 {
+    /// <summary>How the contract stage treats this challenge (which of its checks candidates see).</summary>
+    public ContractSettings Contract { get; init; } = ContractSettings.Default;
+
     public string BriefPath => Path.Combine(Directory, ChallengeFiles.Brief);
+
+    public string ContractPath => Path.Combine(Directory, ChallengeFiles.Contract);
 
     public string StarterDirectory => Path.Combine(Directory, ChallengeFiles.Starter);
 }
 
 /// <summary>How the candidate's service is reached and when it counts as ready.</summary>
 public sealed record ServiceSpec(int Port, string ReadinessPath, TimeSpan ReadinessTimeout, TimeSpan RequestTimeout);
+
+/// <summary>
+/// The challenge's settings for the contract stage: the <see cref="ContractChecks"/> published to
+/// candidates before they submit (all others stay hidden).
+/// </summary>
+public sealed record ContractSettings(IReadOnlySet<string> VisibleChecks)
+{
+    public static ContractSettings Default { get; } = new(new HashSet<string>(StringComparer.Ordinal));
+
+    public Visibility VisibilityOf(string checkId) => VisibleChecks.Contains(checkId) ? Visibility.Visible : Visibility.Hidden;
+}
 
 /// <summary>A solution whose level the hiring team knows, used to calibrate the rubric.</summary>
 public sealed record ReferenceSolution(Level ExpectedLevel, string Directory);

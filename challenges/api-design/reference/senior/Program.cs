@@ -3,7 +3,15 @@
 using System.Collections.Concurrent;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddProblemDetails();
+builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+{
+    // Requests the framework turns away before a handler runs (a body that is not JSON, a limit that
+    // is not a number) still say what was wrong, like every other 400 of this API.
+    if (context.ProblemDetails.Status == 400 && context.ProblemDetails is not HttpValidationProblemDetails)
+    {
+        context.ProblemDetails.Extensions.TryAdd("errors", new Dictionary<string, string[]> { ["request"] = ["the body or a parameter could not be read as the contract describes"] });
+    }
+});
 builder.Services.AddSingleton<Catalog>();
 builder.Logging.AddJsonConsole();
 
@@ -24,6 +32,11 @@ products.MapPost("/", (ProductInput input, HttpRequest request, Catalog catalog)
     }
 
     var key = request.Headers["Idempotency-Key"].ToString();
+    if (key.Length > 200)
+    {
+        return Results.ValidationProblem(new Dictionary<string, string[]> { ["Idempotency-Key"] = ["Idempotency-Key is at most 200 characters"] });
+    }
+
     var outcome = catalog.Create(input, string.IsNullOrEmpty(key) ? null : key);
     return outcome switch
     {

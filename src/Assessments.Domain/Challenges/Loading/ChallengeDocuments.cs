@@ -19,6 +19,14 @@ internal sealed class ManifestDocument
     public Dictionary<string, string>? References { get; set; }
 
     public List<SampleDocument>? Samples { get; set; }
+
+    public ContractDocument? Contract { get; set; }
+}
+
+internal sealed class ContractDocument
+{
+    /// <summary>Contract check ids candidates see before submitting.</summary>
+    public List<string>? Visible { get; set; }
 }
 
 internal sealed class SampleDocument

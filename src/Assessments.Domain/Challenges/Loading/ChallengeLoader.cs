@@ -1,3 +1,4 @@
+using Assessments.Domain.Scenarios;
 using Assessments.Domain.Scoring;
 
 namespace Assessments.Domain.Challenges.Loading;
@@ -45,6 +46,7 @@ public static class ChallengeLoader
         var service = manifest is null ? null : ManifestMapper.Service(manifest, problems);
         var references = manifest is null ? [] : ManifestMapper.References(directory, manifest, problems);
         var samples = manifest is null ? [] : ManifestMapper.Samples(directory, manifest, problems);
+        var contract = manifest is null ? ContractSettings.Default : ManifestMapper.Contract(manifest, problems);
         var scenarios = scenariosDoc is null ? [] : ScenarioMapper.Map(scenariosDoc, problems);
         var rubric = rubricDoc is null ? null : RubricMapper.Map(rubricDoc, scenarios.Select(s => s.Id), problems);
 
@@ -53,7 +55,7 @@ public static class ChallengeLoader
             return (null, problems.All);
         }
 
-        var challenge = new Challenge(manifest.Id!, manifest.Version!, manifest.Title!, Path.GetFullPath(directory), service, scenarios, rubric, references, samples);
+        var challenge = new Challenge(manifest.Id!, manifest.Version!, manifest.Title!, Path.GetFullPath(directory), service, scenarios, rubric, references, samples) { Contract = contract };
         return (challenge, problems.All);
     }
 }
@@ -128,6 +130,20 @@ internal static class ManifestMapper
         }
 
         return references;
+    }
+
+    public static ContractSettings Contract(ManifestDocument doc, ProblemList problems)
+    {
+        var visible = doc.Contract?.Visible ?? [];
+        for (var i = 0; i < visible.Count; i++)
+        {
+            if (!ContractChecks.All.Contains(visible[i]))
+            {
+                problems.Add(File, $"contract.visible[{i}]", $"'{visible[i]}' is not a contract check ({string.Join(", ", ContractChecks.All)})");
+            }
+        }
+
+        return new ContractSettings(visible.ToHashSet(StringComparer.Ordinal));
     }
 
     private static readonly string[] Statuses = ["graded", "build_failed", "start_failed", "rejected"];
