@@ -51,10 +51,17 @@ public sealed class CheckLedger(int seed)
         var title = ContractCatalog.Title(id);
         var digest = Digest(tally.Requests);
         var measured = Evidence.Note($"{tally.Requests.Count} exchange(s) judged with seed {seed} (requests digest {digest})");
+        if (tally.NotApplicable is { } why)
+        {
+            return new CheckOutcome(id, true, $"not applicable: {why}", [Evidence.Note($"Not applicable: {why}")], title, visibility);
+        }
+
+        // The contract has something for this check, but no answer got far enough to be judged
+        // (every request answered an undocumented status, say): that is not a pass.
         if (tally.Requests.Count == 0)
         {
-            var why = tally.NotApplicable ?? "nothing in the contract to check";
-            return new CheckOutcome(id, true, $"not applicable: {why}", [Evidence.Note($"Not applicable: {why}")], title, visibility);
+            const string Unjudged = "no response could be judged by this check: none reached a documented response it applies to";
+            return new CheckOutcome(id, false, $"{Unjudged} (seed {seed})", [Evidence.Note(Unjudged)], title, visibility);
         }
 
         if (tally.Failures == 0)

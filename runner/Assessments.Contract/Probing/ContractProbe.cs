@@ -23,14 +23,18 @@ public sealed class ContractProbe(ContractDocument contract, ExchangeRecorder re
     public async Task RunAsync(IProgress<string>? progress, CancellationToken cancellationToken)
     {
         var planner = new RequestPlanner(seed);
+        var anyInvalid = false;
         foreach (var operation in contract.Operations)
         {
             progress?.Report(operation.Name);
             foreach (var request in planner.Plan(operation))
             {
+                anyInvalid |= request.Purpose == ProbePurpose.Invalid;
                 await SendAndJudgeAsync(request, cancellationToken);
             }
         }
+
+        MarkNotApplicable(anyInvalid);
 
         progress?.Report("resources: create, read back, delete");
         await new ResourceLifecycle(contract, this, seed).RunAsync(cancellationToken);
@@ -38,6 +42,37 @@ public sealed class ContractProbe(ContractDocument contract, ExchangeRecorder re
         await MethodsNotAllowedAsync(cancellationToken);
         await RequiredHeadersAsync(cancellationToken);
         await SecurityAsync(cancellationToken);
+    }
+
+    // Checks the contract gives nothing to hold the service to pass as "not applicable", with the reason.
+    private void MarkNotApplicable(bool anyInvalid)
+    {
+        var responses = contract.Operations.SelectMany(o => o.Operation.Responses?.Values.AsEnumerable() ?? []).ToList();
+        if (!responses.Any(r => r.Content is { Count: > 0 }))
+        {
+            ledger.NotApplicable(ContractChecks.ContentTypeDocumented, "no response documents its content");
+            ledger.NotApplicable(ContractChecks.ResponseSchema, "no response documents its content");
+        }
+
+        if (!responses.Any(r => r.Headers?.Values.Any(h => h.Required) == true))
+        {
+            ledger.NotApplicable(ContractChecks.HeadersDocumented, "no response declares a required header");
+        }
+
+        if (!anyInvalid)
+        {
+            ledger.NotApplicable(ContractChecks.InvalidInputRejected, "no operation takes input the schema constrains");
+        }
+
+        if (!contract.Operations.Any(o => o.CreatesWithLocation && o.BodySchema is not null))
+        {
+            ledger.NotApplicable(ContractChecks.LocationReadable, "no operation creates a resource with a Location");
+            ledger.NotApplicable(ContractChecks.DeletedIsGone, "no operation creates a resource with a Location");
+        }
+        else if (!contract.Operations.Any(o => o.Method == "DELETE"))
+        {
+            ledger.NotApplicable(ContractChecks.DeletedIsGone, "no operation deletes");
+        }
     }
 
     /// <summary>Sends a planned request and judges it: the contract's conformance checks, then its purpose.</summary>

@@ -1,3 +1,4 @@
+using Assessments.Contract;
 using Assessments.Domain.Reports;
 using Assessments.Runner.Grading;
 using Assessments.Runner.Sandbox;
@@ -13,11 +14,14 @@ namespace Assessments.Cli.Terminal;
 /// </summary>
 internal sealed class GradingConsole : IDisposable
 {
+    /// <summary>What a grading checks, in order: the authored scenarios, then the contract from openapi.yaml.</summary>
+    private static readonly IReadOnlyList<IGradingStage> Stages = [new ScenarioStage(), new ContractStage()];
+
     private readonly DockerClient _docker = Runner.Docker.DockerConnection.Open();
 
     public async Task<GradingReport> GradeAsync(GradingRequest request, string label, CancellationToken cancellationToken)
     {
-        var grader = new Grader(_docker, SandboxLimits.Default, SubmissionLimits.Default);
+        var grader = new Grader(_docker, SandboxLimits.Default, SubmissionLimits.Default, Stages);
         if (!AnsiConsole.Profile.Capabilities.Interactive)
         {
             var lines = new SynchronousProgress(p => Console.Error.WriteLine($"[{label}] {p.Phase}: {p.Message}"));
