@@ -71,6 +71,7 @@ public static class LoadRunner
         await samplerStop.CancelAsync();
         await sampling;
         await probing;
+        recorder.Close();
         sampler.TakePoint();
 
         if (run.AbortedAt is { } abortedAt)

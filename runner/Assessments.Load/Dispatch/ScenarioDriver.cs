@@ -44,16 +44,20 @@ public sealed class ScenarioDriver(Scenario scenario, LoadSchedule schedule, Ite
     private static async Task WaitUntil(long timestamp, CancellationToken cancellationToken)
     {
         var remaining = Clock.Elapsed(Clock.Now, timestamp);
-        if (remaining > TimeSpan.Zero)
+        if (remaining > TimeSpan.FromMilliseconds(2))
         {
             try
             {
-                await Task.Delay(remaining, cancellationToken);
+                await Task.Delay(remaining - TimeSpan.FromMilliseconds(2), cancellationToken);
             }
             catch (OperationCanceledException)
             {
                 // Stopping early is the caller's decision; it checks the token.
             }
         }
+
+        // Timers run on a coarse clock and can fire before the Stopwatch reaches the target; a
+        // closed copy starting even a little early would fall in the warm-up and go unmeasured.
+        PreciseWait.Until(timestamp, cancellationToken);
     }
 }

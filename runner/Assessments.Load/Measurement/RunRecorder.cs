@@ -18,6 +18,8 @@ public sealed class RunRecorder
     private long _scheduledInWindow;
     private long _startedInWindow;
     private long _inFlight;
+    private long _recording;
+    private int _closed;
 
     public RunRecorder(long startTimestamp, TimeSpan warmup)
     {
@@ -85,6 +87,37 @@ public sealed class RunRecorder
     public void IterationEnded() => Interlocked.Decrement(ref _inFlight);
 
     public void Record(StepRecorder step, long intendedTimestamp, in RequestSample sample)
+    {
+        // Announce before checking, so Close either sees this recording or this recording sees Close.
+        Interlocked.Increment(ref _recording);
+        try
+        {
+            if (Volatile.Read(ref _closed) == 0)
+            {
+                RecordOpen(step, intendedTimestamp, sample);
+            }
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _recording);
+        }
+    }
+
+    /// <summary>
+    /// Stops all recording and waits for recordings under way: requests abandoned after the drain
+    /// must not change histograms while the result is read from them (HdrHistogram's iterators refuse that).
+    /// </summary>
+    public void Close()
+    {
+        Volatile.Write(ref _closed, 1);
+        var spinner = default(SpinWait);
+        while (Interlocked.Read(ref _recording) > 0)
+        {
+            spinner.SpinOnce();
+        }
+    }
+
+    private void RecordOpen(StepRecorder step, long intendedTimestamp, in RequestSample sample)
     {
         _intervalResponseTime.RecordValue(Histograms.Clamp(sample.ResponseMicroseconds));
         Interlocked.Increment(ref _intervalCompleted);

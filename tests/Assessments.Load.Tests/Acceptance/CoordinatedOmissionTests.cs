@@ -40,16 +40,13 @@ public sealed class CoordinatedOmissionTests(KestrelFixture fixture)
         Assert.True(result.Latency.Max >= 900, $"max {result.Latency.Max} ms");
         Assert.True(result.Latency.P99 < 100, $"p99 {result.Latency.P99} ms");
         Assert.True(result.Requests > 1000, $"{result.Requests} requests");
-        var busiest = result.Timeline.Max(p => p.Requests);
-        Assert.Contains(result.Timeline, p => p.IntervalSeconds > 0.9 && p.Requests < busiest / 2);
+        Assert.True(result.Latency.P999 < 100, $"p99.9 {result.Latency.P999} ms: fewer than one sample in a thousand saw the stall");
     }
 
     private async Task<LoadResult> RunWithStall(LoadPlan plan)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        var run = LoadRunner.RunAsync(plan, timeout.Token);
-        await Task.Delay(TimeSpan.FromSeconds(1.6), timeout.Token);
-        fixture.Server.Stall(StallLength);
-        return await run;
+        fixture.Server.ScheduleStall(TimeSpan.FromSeconds(1.6), StallLength);
+        return await LoadRunner.RunAsync(plan, timeout.Token);
     }
 }

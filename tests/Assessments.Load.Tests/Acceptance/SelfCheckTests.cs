@@ -12,10 +12,10 @@ public sealed class SelfCheckTests(KestrelFixture fixture)
     [Fact]
     public async Task A_saturated_generator_makes_the_run_invalid()
     {
-        // given a body check that hashes 8 MB per response (several ms of CPU): at 1000 req/s that
-        // is more work than two cores can do, so the generator cannot keep up
-        var expensiveCheck = ResponseCheck.SuccessStatus with { Body = _ => BurnCpu(8) };
-        var plan = Plans.Open(fixture.Server.Url("/ok"), 1000, TimeSpan.FromSeconds(1.5))
+        // given a body check that hashes 32 MB per response (tens of ms of CPU): at 1000 req/s that
+        // is tens of cores of work on a machine with two, so the generator cannot keep up
+        var expensiveCheck = ResponseCheck.SuccessStatus with { Body = _ => BurnCpu(32) };
+        var plan = Plans.Open(fixture.Server.Url("/ok"), 1000, TimeSpan.FromSeconds(1))
             .WithStep(new Step("expensive", HttpRequestTemplate.Get(fixture.Server.Url("/ok"))) { Check = expensiveCheck });
 
         var result = await LoadRunner.RunAsync(plan, CancellationToken.None);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -15,7 +16,8 @@ namespace Assessments.Load.Tests.Support;
 public sealed class TestServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private Task _stall = Task.CompletedTask;
+    private long _stallFrom = long.MaxValue;
+    private long _stallUntil = long.MinValue;
 
     private TestServer(WebApplication app) => _app = app;
 
@@ -32,7 +34,14 @@ public sealed class TestServer : IAsyncDisposable
         var server = new TestServer(app);
         app.Use(async (context, next) =>
         {
-            await server._stall;
+            // Judged by the clock on arrival, so the stall does not depend on when a test's own continuation runs.
+            var now = Stopwatch.GetTimestamp();
+            var until = Volatile.Read(ref server._stallUntil);
+            if (now >= Volatile.Read(ref server._stallFrom) && now < until)
+            {
+                await Task.Delay(Stopwatch.GetElapsedTime(now, until));
+            }
+
             await next(context);
         });
         app.MapGet("/ok", () => "ok");
@@ -50,8 +59,13 @@ public sealed class TestServer : IAsyncDisposable
         return server;
     }
 
-    /// <summary>Every request arriving from now until <paramref name="length"/> has passed waits for the stall to end.</summary>
-    public void Stall(TimeSpan length) => _stall = Task.Delay(length);
+    /// <summary>Every request arriving between <paramref name="after"/> from now and the end of the stall waits for that end.</summary>
+    public void ScheduleStall(TimeSpan after, TimeSpan length)
+    {
+        var from = Stopwatch.GetTimestamp() + (long)(after.TotalSeconds * Stopwatch.Frequency);
+        Volatile.Write(ref _stallUntil, from + (long)(length.TotalSeconds * Stopwatch.Frequency));
+        Volatile.Write(ref _stallFrom, from);
+    }
 
     public async ValueTask DisposeAsync()
     {
