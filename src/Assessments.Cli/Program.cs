@@ -2,6 +2,7 @@ using System.CommandLine;
 using Assessments.Cli.Calibrate;
 using Assessments.Cli.Demo;
 using Assessments.Cli.Grade;
+using Assessments.Cli.Load;
 using Assessments.Cli.Validate;
 using Spectre.Console;
 
@@ -16,4 +17,5 @@ root.Subcommands.Add(GradeCommand.Create());
 root.Subcommands.Add(ValidateCommand.Create());
 root.Subcommands.Add(CalibrateCommand.Create());
 root.Subcommands.Add(DemoCommand.Create());
+root.Subcommands.Add(LoadCommand.Create());
 return await root.Parse(args).InvokeAsync();
