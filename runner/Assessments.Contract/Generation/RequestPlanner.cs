@@ -12,7 +12,7 @@ namespace Assessments.Contract.Generation;
 public sealed class RequestPlanner(int seed)
 {
     /// <summary>At most this many invalid requests per operation, so that a large schema cannot stretch the stage.</summary>
-    public const int MaxInvalidPerOperation = 16;
+    public const int MaxInvalidPerOperation = 40;
 
     private static readonly ValueFlavor[] Flavors = [ValueFlavor.Minimal, ValueFlavor.Maximal, ValueFlavor.Random];
 
