@@ -1,6 +1,6 @@
-using Assessments.Contract.Tests.Support;
 using Assessments.Domain.Challenges.Loading;
 using Assessments.Domain.Scenarios;
+using Assessments.IntegrationTests;
 
 namespace Assessments.Contract.Tests.Probing;
 

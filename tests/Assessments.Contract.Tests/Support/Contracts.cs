@@ -1,5 +1,6 @@
 using Assessments.Contract.Spec;
 using Assessments.Domain.Reports;
+using Assessments.IntegrationTests;
 using Assessments.Runner.Checks;
 
 namespace Assessments.Contract.Tests.Support;

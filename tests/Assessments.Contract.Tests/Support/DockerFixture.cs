@@ -1,6 +1,5 @@
 using Assessments.Runner.Docker;
 using Docker.DotNet;
-using Docker.DotNet.Models;
 
 namespace Assessments.Contract.Tests.Support;
 
@@ -25,18 +24,11 @@ public sealed class DockerFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>Everything still labelled with this grading: must be empty once it has ended.</summary>
-    public async Task<IReadOnlyList<string>> LeftoversAsync(string gradingId)
-    {
-        var filter = Labels.Filter(gradingId);
-        var containers = await Docker.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = filter });
-        var networks = await Docker.Networks.ListNetworksAsync(new NetworksListParameters { Filters = filter });
-        var images = await Docker.Images.ListImagesAsync(new ImagesListParameters { All = true, Filters = filter });
-        return containers.Select(c => "container " + c.ID)
-            .Concat(networks.Select(n => "network " + n.Name))
-            .Concat(images.Select(i => "image " + i.ID))
-            .ToList();
-    }
+    /// <summary>
+    /// Removes whatever this grading left behind and says how much that was: zero once a grading has
+    /// ended, since the grader's own reaper should already have removed everything.
+    /// </summary>
+    public Task<int> LeftoversAsync(string gradingId) => new Reaper(Docker).RemoveAsync(gradingId, CancellationToken.None);
 
     public Task DisposeAsync()
     {

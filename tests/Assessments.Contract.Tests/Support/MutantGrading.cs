@@ -1,6 +1,7 @@
 using Assessments.Domain.Challenges;
 using Assessments.Domain.Challenges.Loading;
 using Assessments.Domain.Reports;
+using Assessments.IntegrationTests;
 using Assessments.Runner.Grading;
 using Assessments.Runner.Sandbox;
 using Assessments.Runner.Submissions;
@@ -19,7 +20,7 @@ internal sealed class MutantGrading(DockerFixture docker)
         var gradingId = "ct" + Guid.NewGuid().ToString("n")[..10];
         var grader = new Grader(docker.Docker, SandboxLimits.Default, SubmissionLimits.Default, [new ScenarioStage(), new ContractStage()]);
         var report = await grader.GradeAsync(new GradingRequest(Challenge, submission, seed, gradingId), null, CancellationToken.None);
-        Assert.Empty(await docker.LeftoversAsync(gradingId));
+        Assert.Equal(0, await docker.LeftoversAsync(gradingId));
         Assert.True(report.Status == ReportStatus.Graded, $"{submission}: {report.Status} {report.Failure?.Message} {string.Join(" | ", report.Failure?.LogTail ?? [])}");
         return report;
     }
