@@ -35,10 +35,14 @@ public sealed class ExchangeRecorder(HttpClient http, Uri service, int localPort
         var requestRecord = new HttpRequestRecord(method, pathAndQuery, Redact(sentHeaders), Shorten(body));
         var curl = CurlCommand.For(method, pathAndQuery, Redact(sentHeaders), body, localPort);
         var clock = Stopwatch.StartNew();
+
+        // HttpClient.Timeout stops at the headers when they are read first; an endless body needs its own deadline.
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(http.Timeout);
         try
         {
-            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-            var (text, truncated) = await ReadBoundedAsync(response.Content, cancellationToken);
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
+            var (text, truncated) = await ReadBoundedAsync(response.Content, deadline.Token);
             var responseHeaders = response.Headers.Concat(response.Content.Headers)
                 .GroupBy(h => h.Key, StringComparer.OrdinalIgnoreCase)
                 .ToDictionary(g => g.Key, g => string.Join(", ", g.SelectMany(h => h.Value)), StringComparer.OrdinalIgnoreCase);
@@ -52,6 +56,10 @@ public sealed class ExchangeRecorder(HttpClient http, Uri service, int localPort
         catch (HttpRequestException e)
         {
             return Failed($"the request failed: {e.HttpRequestError} ({e.InnerException?.Message ?? e.Message})");
+        }
+        catch (IOException e)
+        {
+            return Failed($"the response was cut off: {e.Message}");
         }
 
         RecordedExchange Failed(string error) =>
