@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using System.Net.NetworkInformation;
+using Assessments.Domain.Challenges.Loading;
+using Assessments.Domain.Reports;
+using Assessments.Domain.Scoring;
+using Assessments.Reporting;
+using Assessments.Runner.Grading;
+using Assessments.Runner.Sandbox;
+using Assessments.Runner.Submissions;
+using Docker.DotNet.Models;
+using Xunit.Abstractions;
+
+namespace Assessments.IntegrationTests.RedTeam;
+
+/// <summary>
+/// Hostile submissions, each graded for real, one after another like a runner would meet them. Every
+/// one must end as a report with the expected status and evidence, nothing may be left behind, the
+/// host listener must see no connection, disk use must come back, and a good submission must still
+/// grade right after.
+/// </summary>
+[Collection(DockerCollection.Name)]
+public sealed class RedTeamTests(DockerFixture docker, ITestOutputHelper output) : IDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("assess-redteam-").FullName;
+
+    [Fact]
+    public async Task Hostile_submissions_end_as_graded_outcomes_and_leave_the_host_untouched()
+    {
+        // given
+        using var listener = new HostListener();
+        // The host's address on Docker's default bridge: where a build container would find the host.
+        var gateway = NetworkInterface.GetAllNetworkInterfaces().Where(n => n.Name == "docker0")
+            .SelectMany(n => n.GetIPProperties().UnicastAddresses)
+            .Select(a => a.Address.ToString())
+            .FirstOrDefault(a => a.Contains('.', StringComparison.Ordinal)) ?? "172.17.0.1";
+        var challenge = ChallengeLoader.Load(RepositoryPaths.Challenge("api-design"));
+        var diskBefore = DockerDiskUsedBytes();
+        var containersBefore = (await docker.Docker.Containers.ListContainersAsync(new ContainersListParameters { All = true })).Count;
+        var failures = new List<string>();
+
+        // when every case is graded in turn
+        foreach (var c in RedTeamCases.All(listener.Port, gateway))
+        {
+            var clock = Stopwatch.StartNew();
+            var limits = c.Limits ?? SandboxLimits.Default;
+            var graded = c.ReadinessTimeout is { } timeout ? challenge with { Service = challenge.Service with { ReadinessTimeout = timeout } } : challenge;
+            var grader = new Grader(docker.Docker, limits, SubmissionLimits.Default);
+            var report = await grader.GradeAsync(new GradingRequest(graded, c.Make(_root)), null, CancellationToken.None);
+            try
+            {
+                c.Expect(report);
+                Assert.True(ReportJson.Serialize(report).Length < 1_000_000, "the report stays small");
+                Assert.Empty(await docker.LeftoversAsync());
+                output.WriteLine($"ok   {c.Name,-22} {report.Status.ToName(),-14} {report.Level.ToName(),-8} {clock.Elapsed.TotalSeconds,5:0.0} s  {report.Failure?.Message ?? string.Empty}");
+            }
+            catch (Exception e) when (e is Xunit.Sdk.XunitException)
+            {
+                failures.Add($"{c.Name}: {e.Message}");
+                output.WriteLine($"FAIL {c.Name,-22} {report.Status.ToName(),-14} {clock.Elapsed.TotalSeconds,5:0.0} s  {report.Failure?.Message} {string.Join(" | ", report.ServiceLogTail.TakeLast(3))}");
+            }
+        }
+
+        // then a good submission still grades as it should
+        var good = await new Grader(docker.Docker, SandboxLimits.Default, SubmissionLimits.Default)
+            .GradeAsync(new GradingRequest(challenge, Path.Combine(challenge.Directory, "reference", "senior")), null, CancellationToken.None);
+        var containersAfter = (await docker.Docker.Containers.ListContainersAsync(new ContainersListParameters { All = true })).Count;
+        var diskGrowth = DockerDiskUsedBytes() - diskBefore;
+        output.WriteLine($"host listener connections: {listener.Connections}; disk growth: {diskGrowth / 1024 / 1024} MB; containers before/after: {containersBefore}/{containersAfter}");
+
+        Assert.Empty(failures);
+        Assert.Equal(Level.Senior, good.Level);
+        Assert.Equal(0, listener.Connections);
+        Assert.Equal(containersBefore, containersAfter);
+        Assert.True(diskGrowth < 100L * 1024 * 1024, $"disk use grew by {diskGrowth / 1024 / 1024} MB");
+    }
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    /// <summary>Used bytes of the file system Docker keeps images, containers and logs on.</summary>
+    private static long DockerDiskUsedBytes()
+    {
+        var drive = new DriveInfo(Directory.Exists("/var/lib/docker") ? "/var/lib/docker" : "/");
+        return drive.TotalSize - drive.TotalFreeSpace;
+    }
+}

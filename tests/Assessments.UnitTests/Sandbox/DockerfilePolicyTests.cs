@@ -1,0 +1,58 @@
+using Assessments.Runner.Sandbox;
+
+namespace Assessments.UnitTests.Sandbox;
+
+public sealed class DockerfilePolicyTests
+{
+    private const string Starter = """
+        FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+        WORKDIR /src
+        COPY . ./
+        RUN dotnet publish -c Release -o /app
+
+        FROM mcr.microsoft.com/dotnet/aspnet:10.0
+        COPY --from=build /app ./
+        ENTRYPOINT ["dotnet", "CatalogApi.dll"]
+        """;
+
+    [Fact]
+    public void Check_allows_a_multi_stage_build_from_allowed_images_and_its_own_stages() =>
+        Assert.Null(DockerfilePolicy.Default.Check(Starter));
+
+    [Theory]
+    [InlineData("FROM alpine:3.20\n", 1, "FROM alpine:3.20 is not an allowed base image")]
+    [InlineData("FROM ubuntu\n", 1, "FROM ubuntu is not an allowed base image")]
+    [InlineData("# syntax=docker/dockerfile:1\nFROM debian:bookworm-slim\n", 1, "remote build front-end")]
+    [InlineData("FROM debian:bookworm-slim\nADD https://example.invalid/x /x\n", 2, "ADD of a URL is not allowed (https://example.invalid/x)")]
+    [InlineData("FROM debian:bookworm-slim\nADD [\"http://10.0.0.1/x\", \"/x\"]\n", 2, "ADD of a URL is not allowed (http://10.0.0.1/x)")]
+    [InlineData("FROM debian:bookworm-slim\nADD git@github.com:a/b.git /b\n", 2, "ADD of a URL is not allowed")]
+    [InlineData("FROM debian:bookworm-slim\nRUN --network=host true\n", 2, "RUN --network=host is not allowed")]
+    [InlineData("FROM debian:bookworm-slim\nCOPY --from=nginx:latest /etc/nginx /n\n", 2, "COPY --from=nginx:latest names an image that is not allowed")]
+    [InlineData("ARG BASE\nFROM $BASE\n", 2, "uses a build argument without a default")]
+    [InlineData("ARG BASE=alpine:3.20\nFROM ${BASE}\n", 2, "FROM alpine:3.20 is not an allowed base image")]
+    [InlineData("# just a comment\n", 0, "no FROM instruction")]
+    public void Check_refuses_what_would_reach_outside_the_sandbox(string dockerfile, int line, string reason)
+    {
+        var violation = DockerfilePolicy.Default.Check(dockerfile);
+
+        Assert.NotNull(violation);
+        Assert.Equal(line, violation.Line);
+        Assert.Contains(reason, violation.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_resolves_build_argument_defaults_and_joins_continued_lines()
+    {
+        const string Dockerfile = "ARG SDK=mcr.microsoft.com/dotnet/sdk:10.0\nFROM ${SDK} \\\n  AS build\nFROM build\nRUN echo ok \\\n  && true\n";
+
+        Assert.Null(DockerfilePolicy.Default.Check(Dockerfile));
+    }
+
+    [Fact]
+    public void Check_reports_the_line_where_a_continued_instruction_starts()
+    {
+        var violation = DockerfilePolicy.Default.Check("FROM debian:bookworm-slim\n\nADD \\\n  http://example.invalid/x \\\n  /x\n");
+
+        Assert.Equal(3, violation!.Line);
+    }
+}
