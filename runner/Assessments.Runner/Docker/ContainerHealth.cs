@@ -10,9 +10,21 @@ namespace Assessments.Runner.Docker;
 /// </summary>
 internal sealed class ContainerHealth(IDockerClient docker)
 {
-    public async Task<(ContainerState State, IReadOnlyList<Evidence> Events)> InspectAsync(string id, CancellationToken cancellationToken)
+    private static readonly TimeSpan SettleStep = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// Inspects the container, first giving a service that is dying a moment to finish dying: a crash
+    /// during the last checks (an abort writing its stack trace) would otherwise still look alive.
+    /// </summary>
+    public async Task<(ContainerState State, IReadOnlyList<Evidence> Events)> InspectAsync(string id, CancellationToken cancellationToken, TimeSpan settle = default)
     {
         var state = (await docker.Containers.InspectContainerAsync(id, cancellationToken)).State;
+        for (var waited = TimeSpan.Zero; state.Running && waited < settle; waited += SettleStep)
+        {
+            await Task.Delay(SettleStep, cancellationToken);
+            state = (await docker.Containers.InspectContainerAsync(id, cancellationToken)).State;
+        }
+
         var events = new List<Evidence>();
         if (state.OOMKilled)
         {

@@ -141,8 +141,8 @@ public sealed partial class Grader(
             outcomes.AddRange(await report.Clock.TimeAsync(stage.Phase, () => stage.RunAsync(service, cancellationToken)));
         }
 
+        var (after, limitsHit) = await health.InspectAsync(report.ContainerId!, cancellationToken, settle: TimeSpan.FromSeconds(1));
         report.ServiceLogTail = await new ContainerLogs(docker).TailAsync(report.ContainerId!, sandbox.LogTailLines, cancellationToken);
-        var (after, limitsHit) = await health.InspectAsync(report.ContainerId!, cancellationToken);
         report.SandboxEvents = limitsHit;
         outcomes.Add(ServiceSurvived(after, report.ServiceLogTail));
         var card = Scorer.Score(challenge.Rubric, outcomes);

@@ -45,12 +45,13 @@ public sealed class RedTeamTests(DockerFixture docker, ITestOutputHelper output)
             var limits = c.Limits ?? SandboxLimits.Default;
             var graded = c.ReadinessTimeout is { } timeout ? challenge with { Service = challenge.Service with { ReadinessTimeout = timeout } } : challenge;
             var grader = new Grader(docker.Docker, limits, SubmissionLimits.Default);
-            var report = await grader.GradeAsync(new GradingRequest(graded, c.Make(_root)), null, CancellationToken.None);
+            var gradingId = "rt" + Guid.NewGuid().ToString("n")[..10];
+            var report = await grader.GradeAsync(new GradingRequest(graded, c.Make(_root), GradingId: gradingId), null, CancellationToken.None);
             try
             {
                 c.Expect(report);
                 Assert.True(ReportJson.Serialize(report).Length < 1_000_000, "the report stays small");
-                Assert.Empty(await docker.LeftoversAsync());
+                Assert.Empty(await docker.LeftoversAsync(gradingId));
                 output.WriteLine($"ok   {c.Name,-22} {report.Status.ToName(),-14} {report.Level.ToName(),-8} {clock.Elapsed.TotalSeconds,5:0.0} s  {report.Failure?.Message ?? string.Empty}");
             }
             catch (Exception e) when (e is Xunit.Sdk.XunitException)
