@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Assessments.Domain.Reports;
 using Assessments.Domain.Scoring;
+using Assessments.Load.Output;
 
 namespace Assessments.Reporting;
 
@@ -81,6 +82,12 @@ public static class HtmlReport
             }
 
             h.Append("</details>");
+        }
+
+        if (LoadView.Result(r) is { } load)
+        {
+            // The engine's fragment: numbers and inline SVG it generated itself, nothing from the submission.
+            h.Append("<h2>Under load</h2>").Append(LoadResultWriter.ToHtmlFragment(load));
         }
 
         Logs(h, "Build log (tail)", r.BuildLogTail);

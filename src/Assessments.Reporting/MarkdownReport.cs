@@ -1,6 +1,7 @@
 using System.Text;
 using Assessments.Domain.Reports;
 using Assessments.Domain.Scoring;
+using Assessments.Load.Output;
 
 namespace Assessments.Reporting;
 
@@ -62,6 +63,11 @@ public static class MarkdownReport
             {
                 AppendEvidence(md, e);
             }
+        }
+
+        if (LoadView.Result(r) is { } load)
+        {
+            md.AppendLine("## Under load").AppendLine().AppendLine(LoadResultWriter.ToMarkdown(load)).AppendLine();
         }
 
         md.AppendLine("## Environment").AppendLine();

@@ -60,24 +60,44 @@ public sealed class RunRecorder
     public void IterationStarted(long intendedTimestamp, long startedTimestamp)
     {
         Interlocked.Increment(ref _inFlight);
-        var lag = Histograms.Clamp(Clock.Microseconds(intendedTimestamp, startedTimestamp));
-        _intervalDispatchLag.RecordValue(lag);
-        if (IsMeasured(intendedTimestamp))
-        {
-            _dispatchLag.RecordValue(lag);
-        }
-
         if (IsMeasured(startedTimestamp))
         {
             Interlocked.Increment(ref _startedInWindow);
+        }
+
+        // An iteration abandoned at the drain may still start after Close: its lag must not be recorded then.
+        Interlocked.Increment(ref _recording);
+        try
+        {
+            if (Volatile.Read(ref _closed) == 0)
+            {
+                var lag = Histograms.Clamp(Clock.Microseconds(intendedTimestamp, startedTimestamp));
+                _intervalDispatchLag.RecordValue(lag);
+                if (IsMeasured(intendedTimestamp))
+                {
+                    _dispatchLag.RecordValue(lag);
+                }
+            }
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _recording);
         }
     }
 
     public void PoolDelayObserved(long queuedTimestamp, long ranTimestamp)
     {
-        if (IsMeasured(queuedTimestamp))
+        Interlocked.Increment(ref _recording);
+        try
         {
-            _poolDelay.RecordValue(Histograms.Clamp(Clock.Microseconds(queuedTimestamp, ranTimestamp)));
+            if (Volatile.Read(ref _closed) == 0 && IsMeasured(queuedTimestamp))
+            {
+                _poolDelay.RecordValue(Histograms.Clamp(Clock.Microseconds(queuedTimestamp, ranTimestamp)));
+            }
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _recording);
         }
     }
 

@@ -133,7 +133,7 @@ public sealed partial class Grader(
             throw new StartFailedException(readiness.Detail + ports, kind, readiness.ExitCode, logs);
         }
 
-        var service = new ServiceUnderTest(challenge, http, serviceUri!, request.Seed, progress);
+        var service = new ServiceUnderTest(challenge, http, serviceUri!, request.Seed, progress, report.Artifacts);
         var outcomes = new List<CheckOutcome> { ServiceReady(readiness, challenge) };
         foreach (var stage in _stages)
         {

@@ -19,12 +19,14 @@ public interface IGradingStage
 /// <param name="Http">The runner's client for candidate services: no proxy, no redirects, tight timeouts.</param>
 /// <param name="BaseAddress">Where the service answers (its address on the grading network).</param>
 /// <param name="Seed">The grading's seed: stages that generate data derive it from this, so reruns repeat.</param>
+/// <param name="Artifacts">Where stages leave what the report shows besides check outcomes.</param>
 public sealed record ServiceUnderTest(
     Challenge Challenge,
     HttpClient Http,
     Uri BaseAddress,
     int Seed,
-    IProgress<GradingProgress>? Progress);
+    IProgress<GradingProgress>? Progress,
+    GradingArtifacts Artifacts);
 
 /// <summary>The stages a grading runs, in order.</summary>
 public static class GradingStages

@@ -31,6 +31,8 @@ internal sealed class ReportBuilder(GradingRequest request, PhaseClock clock, Sa
 
     public IReadOnlyList<Evidence> SandboxEvents { get; set; } = [];
 
+    public GradingArtifacts Artifacts { get; } = new();
+
     public GradingReport Graded(ScoreCard card, IReadOnlyList<CheckOutcome> outcomes)
     {
         var checks = outcomes
@@ -78,7 +80,7 @@ internal sealed class ReportBuilder(GradingRequest request, PhaseClock clock, Sa
         Criteria = card.Criteria,
         LevelReasons = card.LevelReasons,
         Contract = new ContractSection(checks.Count(c => c.Passed), checks.Count(c => !c.Passed), request.Seed, checks),
-        Load = new LoadSection(false, "this challenge version declares no load profile"),
+        Load = Artifacts.Load ?? new LoadSection(false, request.Challenge.Load is null ? "this challenge version declares no load profile" : "grading ended before the load stage"),
         Timings = new Timings(Clock.StartedAt, DateTimeOffset.UtcNow, Math.Round(Clock.TotalMs, 1), Clock.Phases.ToDictionary()),
         Environment = new GradingEnvironment(RunnerVersion, DockerVersion, RuntimeInformation.OSDescription, Environment.ProcessorCount, sandbox.Describe()),
         Failure = failure,

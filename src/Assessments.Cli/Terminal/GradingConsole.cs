@@ -15,7 +15,7 @@ namespace Assessments.Cli.Terminal;
 internal sealed class GradingConsole : IDisposable
 {
     /// <summary>What a grading checks, in order: the authored scenarios, then the contract from openapi.yaml.</summary>
-    private static readonly IReadOnlyList<IGradingStage> Stages = [new ScenarioStage(), new ContractStage()];
+    private static readonly IReadOnlyList<IGradingStage> Stages = [new ScenarioStage(), new ContractStage(), new LoadStage()];
 
     private readonly DockerClient _docker = Runner.Docker.DockerConnection.Open();
 

@@ -22,6 +22,9 @@ public sealed record Challenge(
     /// <summary>How the contract stage treats this challenge (which of its checks candidates see).</summary>
     public ContractSettings Contract { get; init; } = ContractSettings.Default;
 
+    /// <summary>The load stage's profile; null when the challenge grades no behaviour under load.</summary>
+    public LoadProfile? Load { get; init; }
+
     public string BriefPath => Path.Combine(Directory, ChallengeFiles.Brief);
 
     public string ContractPath => Path.Combine(Directory, ChallengeFiles.Contract);

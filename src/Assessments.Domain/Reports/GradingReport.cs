@@ -60,8 +60,12 @@ public sealed record ContractSection(int Passed, int Failed, int Seed, IReadOnly
 
 public sealed record CheckReport(string Id, string Title, string Visibility, bool Passed, string Summary, IReadOnlyList<Evidence> Evidence);
 
-/// <summary>Load results; <see cref="Ran"/> is false (with a reason) when the challenge declares no load profile or grading stopped earlier.</summary>
-public sealed record LoadSection(bool Ran, string? Reason);
+/// <summary>
+/// Load results; <see cref="Ran"/> is false (with a reason) when the challenge declares no load profile
+/// or grading stopped earlier. <see cref="Result"/> is the load engine's own versioned result JSON
+/// (runner/Assessments.Load/README.md), kept whole so that it can be charted and compared later.
+/// </summary>
+public sealed record LoadSection(bool Ran, string? Reason, System.Text.Json.JsonElement? Result = null);
 
 public sealed record Timings(DateTimeOffset StartedAt, DateTimeOffset FinishedAt, double TotalMs, IReadOnlyDictionary<string, double> PhasesMs);
 

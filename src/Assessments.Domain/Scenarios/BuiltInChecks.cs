@@ -9,7 +9,10 @@ public static class BuiltInChecks
     /// <summary>The service was still running when every stage had finished (no crash, no OOM kill).</summary>
     public const string ServiceSurvived = "service.survived";
 
-    public static IReadOnlyList<string> All { get; } = [ServiceReady, ServiceSurvived, .. ContractChecks.All];
+    /// <summary>Under the challenge's load profile, every threshold held (latency, errors, throughput).</summary>
+    public const string LoadThresholds = "load.thresholds";
+
+    public static IReadOnlyList<string> All { get; } = [ServiceReady, ServiceSurvived, LoadThresholds, .. ContractChecks.All];
 }
 
 /// <summary>

@@ -21,6 +21,8 @@ internal sealed class ManifestDocument
     public List<SampleDocument>? Samples { get; set; }
 
     public ContractDocument? Contract { get; set; }
+
+    public LoadDocument? Load { get; set; }
 }
 
 internal sealed class ContractDocument
@@ -128,4 +130,19 @@ internal sealed class LevelGateDocument
     public int? MinScore { get; set; }
 
     public List<string>? Requires { get; set; }
+}
+
+internal sealed class LoadDocument
+{
+    public RequestDocument? Request { get; set; }
+
+    public int? Rate { get; set; }
+
+    public int? DurationSeconds { get; set; }
+
+    public int? WarmupSeconds { get; set; }
+
+    public int? Connections { get; set; }
+
+    public List<string>? Thresholds { get; set; }
 }

@@ -47,6 +47,7 @@ public static class ChallengeLoader
         var references = manifest is null ? [] : ManifestMapper.References(directory, manifest, problems);
         var samples = manifest is null ? [] : ManifestMapper.Samples(directory, manifest, problems);
         var contract = manifest is null ? ContractSettings.Default : ManifestMapper.Contract(manifest, problems);
+        var load = manifest?.Load is null ? null : LoadProfileMapper.Map(manifest.Load, problems);
         var scenarios = scenariosDoc is null ? [] : ScenarioMapper.Map(scenariosDoc, problems);
         var rubric = rubricDoc is null ? null : RubricMapper.Map(rubricDoc, scenarios.Select(s => s.Id), problems);
 
@@ -55,7 +56,7 @@ public static class ChallengeLoader
             return (null, problems.All);
         }
 
-        var challenge = new Challenge(manifest.Id!, manifest.Version!, manifest.Title!, Path.GetFullPath(directory), service, scenarios, rubric, references, samples) { Contract = contract };
+        var challenge = new Challenge(manifest.Id!, manifest.Version!, manifest.Title!, Path.GetFullPath(directory), service, scenarios, rubric, references, samples) { Contract = contract, Load = load };
         return (challenge, problems.All);
     }
 }

@@ -1,0 +1,54 @@
+using Assessments.Domain.Challenges.Loading;
+using Assessments.UnitTests.Support;
+
+namespace Assessments.UnitTests.Challenges;
+
+public sealed class LoadProfileTests : IDisposable
+{
+    private readonly TempFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public void The_bundled_challenge_declares_a_load_profile_with_thresholds()
+    {
+        var challenge = ChallengeLoader.Load(Path.Combine(RepoRoot.Path, "challenges", "api-design"));
+
+        var load = Assert.IsType<Assessments.Domain.Challenges.LoadProfile>(challenge.Load);
+        Assert.Equal("GET", load.Method);
+        Assert.StartsWith("/products", load.Path, StringComparison.Ordinal);
+        Assert.Contains("p(99) < 100ms", load.Thresholds);
+    }
+
+    [Fact]
+    public void A_load_profile_with_a_bad_threshold_a_write_method_and_no_rate_is_reported_precisely()
+    {
+        // given the bundled challenge with a broken load section
+        var folder = CopyOfBundledChallenge();
+        var manifest = Path.Combine(folder, "challenge.yaml");
+        var text = File.ReadAllText(manifest);
+        var start = text.IndexOf("load:", StringComparison.Ordinal);
+        var end = text.IndexOf("# The calibration set", StringComparison.Ordinal);
+        File.WriteAllText(manifest, text[..start] + "load:\n  request: { method: POST, path: /products }\n  thresholds: [\"p(99) <<< fast\"]\n" + text[end..]);
+
+        // when
+        var (_, problems) = ChallengeLoader.Validate(folder);
+
+        // then
+        Assert.Contains(problems, p => p.Where == "load.request.method" && p.Message.Contains("GET or HEAD", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Where == "load.rate");
+        Assert.Contains(problems, p => p.Where == "load.thresholds[0]");
+    }
+
+    private string CopyOfBundledChallenge()
+    {
+        var source = Path.Combine(RepoRoot.Path, "challenges", "api-design");
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(source, file);
+            _temp.WriteBytes(Path.Combine("challenge", relative), File.ReadAllBytes(file));
+        }
+
+        return _temp.PathOf("challenge");
+    }
+}
