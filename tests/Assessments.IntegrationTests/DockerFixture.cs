@@ -26,16 +26,18 @@ public sealed class DockerFixture : IAsyncLifetime
         await new Reaper(Docker).RemoveAsync(gradingId: null, CancellationToken.None);
     }
 
-    /// <summary>Everything still labelled with this grading (or any, when null): must be empty once gradings have ended.</summary>
+    /// <summary>Every container, network, image and volume still labelled with this grading (or any, when null): must be empty once gradings have ended.</summary>
     public async Task<IReadOnlyList<string>> LeftoversAsync(string? gradingId = null)
     {
         var filter = Labels.Filter(gradingId);
         var containers = await Docker.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = filter });
         var networks = await Docker.Networks.ListNetworksAsync(new NetworksListParameters { Filters = filter });
         var images = await Docker.Images.ListImagesAsync(new ImagesListParameters { All = true, Filters = filter });
+        var volumes = await Docker.Volumes.ListAsync(new VolumesListParameters { Filters = filter });
         return containers.Select(c => "container " + c.ID)
             .Concat(networks.Select(n => "network " + n.Name))
             .Concat(images.Select(i => "image " + i.ID))
+            .Concat((volumes.Volumes ?? []).Select(v => "volume " + v.Name))
             .ToList();
     }
 

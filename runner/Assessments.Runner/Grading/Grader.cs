@@ -19,7 +19,7 @@ namespace Assessments.Runner.Grading;
 /// </summary>
 public sealed partial class Grader(
     IDockerClient docker,
-    SandboxLimits sandbox,
+    SandboxLimits limits,
     SubmissionLimits intake,
     IReadOnlyList<IGradingStage>? stages = null,
     ILogger<Grader>? logger = null)
@@ -31,6 +31,7 @@ public sealed partial class Grader(
     {
         var gradingId = request.GradingId ?? Guid.NewGuid().ToString("n")[..12];
         var clock = new PhaseClock();
+        var sandbox = limits.With(request.Challenge.Sandbox);
         var report = new ReportBuilder(request, clock, sandbox);
         var createdImages = new List<string>();
         using var job = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -42,8 +43,8 @@ public sealed partial class Grader(
             progress?.Report(new GradingProgress(Phases.Intake, "checking the submission"));
             using var submission = await clock.TimeAsync(Phases.Intake, () => Task.FromResult(SubmissionIntake.Stage(request.SubmissionPath, intake)));
             report.Submission = new SubmissionRef(submission.ComputeSha256(), submission.Name, submission.Files.Count, submission.TotalBytes);
-            CheckDockerfile(submission);
-            return await RunAsync(gradingId, request, submission, report, createdImages, progress, job.Token);
+            CheckDockerfile(submission, sandbox);
+            return await RunAsync(gradingId, request, submission, sandbox, report, createdImages, progress, job.Token);
         }
         catch (SubmissionRejectedException e)
         {
@@ -84,6 +85,7 @@ public sealed partial class Grader(
         string gradingId,
         GradingRequest request,
         StagedSubmission submission,
+        SandboxLimits sandbox,
         ReportBuilder report,
         List<string> createdImages,
         IProgress<GradingProgress>? progress,
@@ -151,7 +153,7 @@ public sealed partial class Grader(
     }
 
     /// <summary>Refuses, before anything is built, a submission whose Dockerfile would leave the sandbox.</summary>
-    private void CheckDockerfile(StagedSubmission submission)
+    private static void CheckDockerfile(StagedSubmission submission, SandboxLimits sandbox)
     {
         var dockerfile = submission.Files.FirstOrDefault(f => f.RelativePath == "Dockerfile")
             ?? throw new SubmissionRejectedException("the submission has no Dockerfile at its root");

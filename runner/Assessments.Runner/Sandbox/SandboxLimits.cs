@@ -1,3 +1,5 @@
+using Assessments.Domain.Challenges;
+
 namespace Assessments.Runner.Sandbox;
 
 /// <summary>
@@ -40,6 +42,15 @@ public sealed record SandboxLimits
     public IReadOnlyList<string> AllowedBaseImages { get; init; } = DockerfilePolicy.DefaultBaseImages;
 
     public static SandboxLimits Default { get; } = new();
+
+    /// <summary>These limits with a challenge's own values in place of the defaults (already checked against the maxima).</summary>
+    public SandboxLimits With(SandboxOverrides overrides) => this with
+    {
+        RunMemoryBytes = overrides.RunMemoryMb is { } memory ? memory * 1024L * 1024 : RunMemoryBytes,
+        PidsLimit = overrides.Pids ?? PidsLimit,
+        BuildTimeout = overrides.BuildTimeoutSeconds is { } build ? TimeSpan.FromSeconds(build) : BuildTimeout,
+        TmpSize = overrides.TmpSizeMb is { } tmp ? $"{tmp}m" : TmpSize,
+    };
 
     public IReadOnlyDictionary<string, string> Describe() => new SortedDictionary<string, string>(StringComparer.Ordinal)
     {

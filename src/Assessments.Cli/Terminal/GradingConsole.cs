@@ -14,12 +14,33 @@ namespace Assessments.Cli.Terminal;
 /// </summary>
 internal sealed class GradingConsole : IDisposable
 {
-    /// <summary>What a grading checks, in order: the authored scenarios, then the contract from openapi.yaml.</summary>
+    /// <summary>What a grading checks, in order: the authored scenarios, the contract from openapi.yaml, then the load profile.</summary>
     private static readonly IReadOnlyList<IGradingStage> Stages = [new ScenarioStage(), new ContractStage(), new LoadStage()];
 
     private readonly DockerClient _docker = Runner.Docker.DockerConnection.Open();
 
+    // A platform fault is never the candidate's: the grading is tried again after a pause, a few times.
+    private static readonly TimeSpan[] RetryPauses = [TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(10)];
+
     public async Task<GradingReport> GradeAsync(GradingRequest request, string label, CancellationToken cancellationToken)
+    {
+        var report = await GradeOnceAsync(request, label, cancellationToken);
+        foreach (var pause in RetryPauses)
+        {
+            if (report.Status != ReportStatus.InfrastructureError)
+            {
+                break;
+            }
+
+            Console.Error.WriteLine($"[{label}] platform fault ({report.Failure?.Message}); grading again in {pause.TotalSeconds:0} s");
+            await Task.Delay(pause, cancellationToken);
+            report = await GradeOnceAsync(request, label, cancellationToken);
+        }
+
+        return report;
+    }
+
+    private async Task<GradingReport> GradeOnceAsync(GradingRequest request, string label, CancellationToken cancellationToken)
     {
         var grader = new Grader(_docker, SandboxLimits.Default, SubmissionLimits.Default, Stages);
         if (!AnsiConsole.Profile.Capabilities.Interactive)

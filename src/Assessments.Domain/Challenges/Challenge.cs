@@ -25,6 +25,9 @@ public sealed record Challenge(
     /// <summary>The load stage's profile; null when the challenge grades no behaviour under load.</summary>
     public LoadProfile? Load { get; init; }
 
+    /// <summary>Sandbox limits this challenge sets instead of the platform defaults.</summary>
+    public SandboxOverrides Sandbox { get; init; } = SandboxOverrides.None;
+
     public string BriefPath => Path.Combine(Directory, ChallengeFiles.Brief);
 
     public string ContractPath => Path.Combine(Directory, ChallengeFiles.Contract);

@@ -1,3 +1,4 @@
+using Assessments.Domain.Challenges;
 using Assessments.Domain.Reports;
 using Assessments.Runner.Sandbox;
 
@@ -11,4 +12,5 @@ internal sealed record RedTeamCase(
     Func<string, string> Make,
     Action<GradingReport> Expect,
     SandboxLimits? Limits = null,
-    TimeSpan? ReadinessTimeout = null);
+    TimeSpan? ReadinessTimeout = null,
+    SandboxOverrides? Overrides = null);

@@ -1,5 +1,6 @@
 using System.Formats.Tar;
 using System.IO.Compression;
+using Assessments.Domain.Challenges;
 using Assessments.Domain.Reports;
 using Assessments.Domain.Scenarios;
 using Assessments.Runner.Sandbox;
@@ -21,7 +22,11 @@ internal static class RedTeamCases
             Assert.Equal(ReportStatus.Graded, r.Status);
             Assert.Contains(r.SandboxEvents, e => e.Summary.Contains("process limit was reached", StringComparison.Ordinal));
         });
-        yield return Behaviour("memory-bomb", r => AssertStartFailed(r, "oom_killed"));
+        yield return Behaviour("memory-bomb", r =>
+        {
+            AssertStartFailed(r, "oom_killed");
+            Assert.Equal("268435456", r.Environment.Limits["run.memoryBytes"]);
+        }) with { Overrides = new SandboxOverrides(RunMemoryMb: 256) };
         yield return Behaviour("disk-fill", r =>
         {
             Assert.Equal(ReportStatus.Graded, r.Status);

@@ -44,6 +44,7 @@ public sealed class RedTeamTests(DockerFixture docker, ITestOutputHelper output)
             var clock = Stopwatch.StartNew();
             var limits = c.Limits ?? SandboxLimits.Default;
             var graded = c.ReadinessTimeout is { } timeout ? challenge with { Service = challenge.Service with { ReadinessTimeout = timeout } } : challenge;
+            graded = c.Overrides is { } overrides ? graded with { Sandbox = overrides } : graded;
             var grader = new Grader(docker.Docker, limits, SubmissionLimits.Default);
             var gradingId = "rt" + Guid.NewGuid().ToString("n")[..10];
             var report = await grader.GradeAsync(new GradingRequest(graded, c.Make(_root), GradingId: gradingId), null, CancellationToken.None);

@@ -23,6 +23,8 @@ internal sealed class ManifestDocument
     public ContractDocument? Contract { get; set; }
 
     public LoadDocument? Load { get; set; }
+
+    public SandboxDocument? Sandbox { get; set; }
 }
 
 internal sealed class ContractDocument
@@ -145,4 +147,15 @@ internal sealed class LoadDocument
     public int? Connections { get; set; }
 
     public List<string>? Thresholds { get; set; }
+}
+
+internal sealed class SandboxDocument
+{
+    public int? RunMemoryMb { get; set; }
+
+    public int? Pids { get; set; }
+
+    public int? BuildTimeoutSeconds { get; set; }
+
+    public int? TmpSizeMb { get; set; }
 }
