@@ -1,4 +1,4 @@
-using Assessments.Contract;
+using Assessments.Cli;
 using Assessments.Domain.Challenges.Loading;
 using Assessments.Domain.Reports;
 using Assessments.Domain.Scoring;
@@ -30,7 +30,7 @@ public sealed class GradingTests(DockerFixture docker)
         // given
         var challenge = ChallengeLoader.Load(RepositoryPaths.Challenge("api-design"));
         var gradingId = "it" + Guid.NewGuid().ToString("n")[..10];
-        var grader = new Grader(docker.Docker, SandboxLimits.Default, SubmissionLimits.Default, [new ScenarioStage(), new ContractStage(), new LoadStage()]);
+        var grader = new Grader(docker.Docker, SandboxLimits.Default, SubmissionLimits.Default, GradingPipeline.Stages);
 
         // when
         var report = await grader.GradeAsync(new GradingRequest(challenge, Path.Combine(challenge.Directory, folder), GradingId: gradingId), null, CancellationToken.None);
@@ -49,7 +49,7 @@ public sealed class GradingTests(DockerFixture docker)
     public async Task Failed_checks_carry_the_exchange_and_a_curl_command_that_reproduces_them()
     {
         var challenge = ChallengeLoader.Load(RepositoryPaths.Challenge("api-design"));
-        var grader = new Grader(docker.Docker, SandboxLimits.Default, SubmissionLimits.Default, [new ScenarioStage(), new ContractStage(), new LoadStage()]);
+        var grader = new Grader(docker.Docker, SandboxLimits.Default, SubmissionLimits.Default, GradingPipeline.Stages);
 
         var report = await grader.GradeAsync(new GradingRequest(challenge, Path.Combine(challenge.Directory, "starter")), null, CancellationToken.None);
 

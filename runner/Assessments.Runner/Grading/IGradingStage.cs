@@ -28,7 +28,10 @@ public sealed record ServiceUnderTest(
     IProgress<GradingProgress>? Progress,
     GradingArtifacts Artifacts);
 
-/// <summary>The stages a grading runs, in order.</summary>
+/// <summary>
+/// The stages a Grader runs when it is given none: the ones this assembly has. The whole pipeline,
+/// with the contract stage, is put together by the application (Assessments.Cli's GradingPipeline).
+/// </summary>
 public static class GradingStages
 {
     public static IReadOnlyList<IGradingStage> Default { get; } = [new ScenarioStage()];

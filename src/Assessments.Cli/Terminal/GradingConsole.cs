@@ -1,4 +1,3 @@
-using Assessments.Contract;
 using Assessments.Domain.Reports;
 using Assessments.Runner.Grading;
 using Assessments.Runner.Sandbox;
@@ -14,9 +13,6 @@ namespace Assessments.Cli.Terminal;
 /// </summary>
 internal sealed class GradingConsole : IDisposable
 {
-    /// <summary>What a grading checks, in order: the authored scenarios, the contract from openapi.yaml, then the load profile.</summary>
-    private static readonly IReadOnlyList<IGradingStage> Stages = [new ScenarioStage(), new ContractStage(), new LoadStage()];
-
     private readonly DockerClient _docker = Runner.Docker.DockerConnection.Open();
 
     // A platform fault is never the candidate's: the grading is tried again after a pause, a few times.
@@ -42,7 +38,7 @@ internal sealed class GradingConsole : IDisposable
 
     private async Task<GradingReport> GradeOnceAsync(GradingRequest request, string label, CancellationToken cancellationToken)
     {
-        var grader = new Grader(_docker, SandboxLimits.Default, SubmissionLimits.Default, Stages);
+        var grader = new Grader(_docker, SandboxLimits.Default, SubmissionLimits.Default, GradingPipeline.Stages);
         if (!AnsiConsole.Profile.Capabilities.Interactive)
         {
             var lines = new SynchronousProgress(p => Console.Error.WriteLine($"[{label}] {p.Phase}: {p.Message}"));

@@ -1,3 +1,4 @@
+using Assessments.Cli;
 using System.Diagnostics;
 using System.Net.NetworkInformation;
 using Assessments.Domain.Challenges.Loading;
@@ -63,7 +64,7 @@ public sealed class RedTeamTests(DockerFixture docker, ITestOutputHelper output)
         }
 
         // then a good submission still grades as it should
-        var good = await new Grader(docker.Docker, SandboxLimits.Default, SubmissionLimits.Default)
+        var good = await new Grader(docker.Docker, SandboxLimits.Default, SubmissionLimits.Default, GradingPipeline.Stages)
             .GradeAsync(new GradingRequest(challenge, Path.Combine(challenge.Directory, "reference", "senior")), null, CancellationToken.None);
         var containersAfter = (await docker.Docker.Containers.ListContainersAsync(new ContainersListParameters { All = true })).Count;
         var diskGrowth = DockerDiskUsedBytes() - diskBefore;

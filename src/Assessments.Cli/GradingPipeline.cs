@@ -1,0 +1,13 @@
+using Assessments.Contract;
+using Assessments.Runner.Grading;
+
+namespace Assessments.Cli;
+
+/// <summary>
+/// What a grading checks, in order: the authored scenarios, the contract from openapi.yaml, then the
+/// load profile. The one place the whole pipeline is put together (the CLI and the tests use it).
+/// </summary>
+public static class GradingPipeline
+{
+    public static IReadOnlyList<IGradingStage> Stages { get; } = [new ScenarioStage(), new ContractStage(), new LoadStage()];
+}
