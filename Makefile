@@ -10,6 +10,7 @@ DEMO_OUT ?= out/demo
 
 ## Grade every bundled sample and reference submission end to end and write their reports.
 demo: prepare build
+	$(ASSESS) reap
 	$(ASSESS) demo --out $(DEMO_OUT)
 	@scripts/check-leftovers.sh
 

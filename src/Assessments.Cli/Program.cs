@@ -3,6 +3,7 @@ using Assessments.Cli.Calibrate;
 using Assessments.Cli.Demo;
 using Assessments.Cli.Grade;
 using Assessments.Cli.Load;
+using Assessments.Cli.Reap;
 using Assessments.Cli.Validate;
 using Spectre.Console;
 
@@ -18,4 +19,5 @@ root.Subcommands.Add(ValidateCommand.Create());
 root.Subcommands.Add(CalibrateCommand.Create());
 root.Subcommands.Add(DemoCommand.Create());
 root.Subcommands.Add(LoadCommand.Create());
+root.Subcommands.Add(ReapCommand.Create());
 return await root.Parse(args).InvokeAsync();
