@@ -45,13 +45,8 @@ internal sealed class ContainerHealth(IDockerClient docker)
         await docker.Containers.GetContainerStatsAsync(
             id,
             new ContainerStatsParameters { Stream = false },
-            new Progress(stats => pids = stats.PidsStats),
+            new SynchronousProgress<ContainerStatsResponse>(stats => pids = stats.PidsStats),
             cancellationToken);
         return pids;
-    }
-
-    private sealed class Progress(Action<ContainerStatsResponse> report) : IProgress<ContainerStatsResponse>
-    {
-        public void Report(ContainerStatsResponse value) => report(value);
     }
 }

@@ -30,7 +30,7 @@ internal sealed partial class ImageBuilder(IDockerClient docker, SandboxLimits l
         var log = new BoundedLog(limits.BuildLogMaxBytes);
         string? error = null;
         var fromStep = false;
-        var progress = new Progress(message =>
+        var progress = new SynchronousProgress<JSONMessage>(message =>
         {
             log.Append(message.Stream);
             // The id printed after a FROM step is the base image, which the build did not create.
@@ -103,10 +103,4 @@ internal sealed partial class ImageBuilder(IDockerClient docker, SandboxLimits l
     }
 
     private static string Summarise(string body) => body.Length > 300 ? body[..300] + "…" : body.Trim();
-
-    /// <summary>Runs the callback synchronously, in order: <see cref="Progress{T}"/> would post to the thread pool.</summary>
-    private sealed class Progress(Action<JSONMessage> onMessage) : IProgress<JSONMessage>
-    {
-        public void Report(JSONMessage value) => onMessage(value);
-    }
 }

@@ -1,4 +1,5 @@
 using Assessments.Domain.Reports;
+using Assessments.Runner;
 using Assessments.Runner.Grading;
 using Assessments.Runner.Sandbox;
 using Assessments.Runner.Submissions;
@@ -41,13 +42,13 @@ internal sealed class GradingConsole : IDisposable
         var grader = new Grader(_docker, SandboxLimits.Default, SubmissionLimits.Default, GradingPipeline.Stages);
         if (!AnsiConsole.Profile.Capabilities.Interactive)
         {
-            var lines = new SynchronousProgress(p => Console.Error.WriteLine($"[{label}] {p.Phase}: {p.Message}"));
+            var lines = new SynchronousProgress<GradingProgress>(p => Console.Error.WriteLine($"[{label}] {p.Phase}: {p.Message}"));
             return await grader.GradeAsync(request, lines, cancellationToken);
         }
 
         return await AnsiConsole.Status().Spinner(Spinner.Known.Dots).StartAsync($"{label}: starting", async ctx =>
         {
-            var status = new SynchronousProgress(p => ctx.Status($"{Markup.Escape(label)}: [bold]{p.Phase}[/] {Markup.Escape(p.Message)}"));
+            var status = new SynchronousProgress<GradingProgress>(p => ctx.Status($"{Markup.Escape(label)}: [bold]{p.Phase}[/] {Markup.Escape(p.Message)}"));
             return await grader.GradeAsync(request, status, cancellationToken);
         });
     }
@@ -69,9 +70,4 @@ internal sealed class GradingConsole : IDisposable
     }
 
     public void Dispose() => _docker.Dispose();
-
-    private sealed class SynchronousProgress(Action<GradingProgress> report) : IProgress<GradingProgress>
-    {
-        public void Report(GradingProgress value) => report(value);
-    }
 }
