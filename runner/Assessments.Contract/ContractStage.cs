@@ -3,6 +3,7 @@ using Assessments.Contract.Spec;
 using Assessments.Domain.Reports;
 using Assessments.Domain.Scenarios;
 using Assessments.Domain.Scoring;
+using Assessments.Runner;
 using Assessments.Runner.Checks;
 using Assessments.Runner.Grading;
 
@@ -36,7 +37,7 @@ public sealed class ContractStage(TimeSpan? budget = null) : IGradingStage
         var ledger = new CheckLedger(service.Seed);
         var recorder = new ExchangeRecorder(service.Http, service.BaseAddress, challenge.Service.Port);
         var probe = new ContractProbe(contract, recorder, ledger, service.Seed, budget ?? DefaultBudget);
-        var progress = service.Progress is { } p ? new Progress(m => p.Report(new GradingProgress(Phase, m))) : null;
+        var progress = service.Progress is { } p ? new SynchronousProgress<string>(m => p.Report(new GradingProgress(Phase, m))) : null;
         await probe.RunAsync(progress, cancellationToken);
 
         var outcomes = ledger.Outcomes(challenge.Contract);
@@ -47,10 +48,5 @@ public sealed class ContractStage(TimeSpan? budget = null) : IGradingStage
         }
 
         return outcomes;
-    }
-
-    private sealed class Progress(Action<string> report) : IProgress<string>
-    {
-        public void Report(string value) => report(value);
     }
 }
