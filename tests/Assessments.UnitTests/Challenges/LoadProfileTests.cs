@@ -24,7 +24,7 @@ public sealed class LoadProfileTests : IDisposable
     public void A_load_profile_with_a_bad_threshold_a_write_method_and_no_rate_is_reported_precisely()
     {
         // given the bundled challenge with a broken load section
-        var folder = CopyOfBundledChallenge();
+        var folder = _temp.CopyOf(Path.Combine(RepoRoot.Path, "challenges", "api-design"), "challenge");
         var manifest = Path.Combine(folder, "challenge.yaml");
         var text = File.ReadAllText(manifest);
         var start = text.IndexOf("load:", StringComparison.Ordinal);
@@ -38,17 +38,5 @@ public sealed class LoadProfileTests : IDisposable
         Assert.Contains(problems, p => p.Where == "load.request.method" && p.Message.Contains("GET or HEAD", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Where == "load.rate");
         Assert.Contains(problems, p => p.Where == "load.thresholds[0]");
-    }
-
-    private string CopyOfBundledChallenge()
-    {
-        var source = Path.Combine(RepoRoot.Path, "challenges", "api-design");
-        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-        {
-            var relative = Path.GetRelativePath(source, file);
-            _temp.WriteBytes(Path.Combine("challenge", relative), File.ReadAllBytes(file));
-        }
-
-        return _temp.PathOf("challenge");
     }
 }

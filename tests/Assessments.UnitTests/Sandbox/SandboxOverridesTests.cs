@@ -34,12 +34,7 @@ public sealed class SandboxOverridesTests : IDisposable
     public void A_challenge_asking_for_more_than_the_platform_allows_is_invalid()
     {
         // given the bundled challenge asking for 64 GiB and 100,000 processes
-        var source = Path.Combine(RepoRoot.Path, "challenges", "api-design");
-        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-        {
-            _temp.WriteBytes(Path.Combine("c", Path.GetRelativePath(source, file)), File.ReadAllBytes(file));
-        }
-
+        _temp.CopyOf(Path.Combine(RepoRoot.Path, "challenges", "api-design"), "c");
         File.AppendAllText(_temp.PathOf("c/challenge.yaml"), "sandbox:\n  runMemoryMb: 65536\n  pids: 100000\n  tmpSizeMb: 32\n");
 
         // when

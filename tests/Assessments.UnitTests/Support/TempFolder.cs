@@ -18,6 +18,17 @@ public sealed class TempFolder : IDisposable
         return path;
     }
 
+    /// <summary>Copies a folder (all files below it) to <paramref name="relative"/> and returns the copy's full path.</summary>
+    public string CopyOf(string folder, string relative)
+    {
+        foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+        {
+            WriteBytes(Path.Combine(relative, Path.GetRelativePath(folder, file)), File.ReadAllBytes(file));
+        }
+
+        return PathOf(relative);
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(Root))
