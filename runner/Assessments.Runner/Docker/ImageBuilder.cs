@@ -29,19 +29,13 @@ internal sealed partial class ImageBuilder(IDockerClient docker, SandboxLimits l
     {
         var log = new BoundedLog(limits.BuildLogMaxBytes);
         string? error = null;
-        var fromStep = false;
         var progress = new SynchronousProgress<JSONMessage>(message =>
         {
             log.Append(message.Stream);
-            // The id printed after a FROM step is the base image, which the build did not create.
-            var afterFrom = fromStep;
-            fromStep = message.Stream?.Contains(" : FROM ", StringComparison.OrdinalIgnoreCase) == true;
+            // Base images named by FROM show up here too; the reaper leaves every tagged image alone.
             foreach (Match step in StepImage().Matches(message.Stream ?? string.Empty))
             {
-                if (!afterFrom && !fromStep)
-                {
-                    createdImages.Add(step.Groups[1].Value);
-                }
+                createdImages.Add(step.Groups[1].Value);
             }
 
             if (message.Error is not null || !string.IsNullOrEmpty(message.ErrorMessage))
