@@ -23,21 +23,26 @@ public sealed class DockerFixture : IAsyncLifetime
             throw new InvalidOperationException("No Docker engine answers. Run the tests with `make test`, which starts one (scripts/ensure-docker.sh).", e);
         }
 
-        await new Reaper(Docker).RemoveAsync(gradingId: null, CancellationToken.None);
+        await new Reaper(Docker).RemoveOrphansAsync(CancellationToken.None);
     }
 
-    /// <summary>Every container, network, image and volume still labelled with this grading (or any, when null): must be empty once gradings have ended.</summary>
+    /// <summary>
+    /// Every container, network, image and volume still labelled with this grading, or (when null) left
+    /// by a process that has ended: must be empty once gradings have ended. Gradings that other processes
+    /// on the same engine still run are not leftovers.
+    /// </summary>
     public async Task<IReadOnlyList<string>> LeftoversAsync(string? gradingId = null)
     {
         var filter = Labels.Filter(gradingId);
+        bool Left(IDictionary<string, string>? labels) => gradingId is not null || OwnerProcess.IsDead(Labels.OwnerOf(labels));
         var containers = await Docker.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = filter });
         var networks = await Docker.Networks.ListNetworksAsync(new NetworksListParameters { Filters = filter });
         var images = await Docker.Images.ListImagesAsync(new ImagesListParameters { All = true, Filters = filter });
         var volumes = await Docker.Volumes.ListAsync(new VolumesListParameters { Filters = filter });
-        return containers.Select(c => "container " + c.ID)
-            .Concat(networks.Select(n => "network " + n.Name))
-            .Concat(images.Select(i => "image " + i.ID))
-            .Concat((volumes.Volumes ?? []).Select(v => "volume " + v.Name))
+        return containers.Where(c => Left(c.Labels)).Select(c => "container " + c.ID)
+            .Concat(networks.Where(n => Left(n.Labels)).Select(n => "network " + n.Name))
+            .Concat(images.Where(i => Left(i.Labels)).Select(i => "image " + i.ID))
+            .Concat((volumes.Volumes ?? []).Where(v => Left(v.Labels)).Select(v => "volume " + v.Name))
             .ToList();
     }
 

@@ -9,25 +9,46 @@ namespace Assessments.Runner.Docker;
 /// </summary>
 public sealed class Reaper(IDockerClient docker)
 {
-    /// <summary>Removes the containers, networks and images of one grading (or of all, when null); returns how many.</summary>
-    public async Task<int> RemoveAsync(string? gradingId, CancellationToken cancellationToken)
+    /// <summary>Removes the containers, networks, volumes and images of one grading (or of all, when null); returns how many.</summary>
+    public Task<int> RemoveAsync(string? gradingId, CancellationToken cancellationToken) =>
+        RemoveWhereAsync(Labels.Filter(gradingId), _ => true, cancellationToken);
+
+    /// <summary>
+    /// Removes only what processes that are no longer running left behind (crashed or killed runners),
+    /// sparing gradings under way in other processes on the same engine.
+    /// </summary>
+    public Task<int> RemoveOrphansAsync(CancellationToken cancellationToken) =>
+        RemoveWhereAsync(Labels.Filter(), labels => OwnerProcess.IsDead(Labels.OwnerOf(labels)), cancellationToken);
+
+    private async Task<int> RemoveWhereAsync(
+        IDictionary<string, IDictionary<string, bool>> filter,
+        Func<IDictionary<string, string>?, bool> orphaned,
+        CancellationToken cancellationToken)
     {
         var removed = 0;
-        var filter = Labels.Filter(gradingId);
-        var containers = await docker.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = filter }, cancellationToken);
+        var containers = (await docker.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = filter }, cancellationToken))
+            .Where(c => orphaned(c.Labels));
         foreach (var container in containers)
         {
             removed += await Try(() => docker.Containers.RemoveContainerAsync(
                 container.ID, new ContainerRemoveParameters { Force = true, RemoveVolumes = true }, cancellationToken));
         }
 
-        var networks = await docker.Networks.ListNetworksAsync(new NetworksListParameters { Filters = filter }, cancellationToken);
+        var networks = (await docker.Networks.ListNetworksAsync(new NetworksListParameters { Filters = filter }, cancellationToken))
+            .Where(n => orphaned(n.Labels));
         foreach (var network in networks)
         {
             removed += await Try(() => docker.Networks.DeleteNetworkAsync(network.ID, cancellationToken));
         }
 
-        var images = await docker.Images.ListImagesAsync(new ImagesListParameters { All = true, Filters = filter }, cancellationToken);
+        var volumes = (await docker.Volumes.ListAsync(new VolumesListParameters { Filters = filter }, cancellationToken)).Volumes ?? [];
+        foreach (var volume in volumes.Where(v => orphaned(v.Labels)))
+        {
+            removed += await Try(() => docker.Volumes.RemoveAsync(volume.Name, force: true, cancellationToken));
+        }
+
+        var images = (await docker.Images.ListImagesAsync(new ImagesListParameters { All = true, Filters = filter }, cancellationToken))
+            .Where(i => orphaned(i.Labels));
         foreach (var image in images)
         {
             removed += await Try(() => docker.Images.DeleteImageAsync(

@@ -5,18 +5,23 @@ using Spectre.Console;
 namespace Assessments.Cli.Reap;
 
 /// <summary>
-/// <c>assess reap</c>: removes every container, network and image the runner labelled, left behind by
-/// gradings that were killed before they could clean up. Run at start-up, when no grading is running.
+/// <c>assess reap</c>: removes the containers, networks, volumes and images that gradings of processes
+/// no longer running left behind (killed before they could clean up). Gradings under way in other
+/// processes are spared; <c>--all</c> removes everything the runner labelled.
 /// </summary>
 internal static class ReapCommand
 {
     public static Command Create()
     {
-        var command = new Command("reap", "Remove what killed gradings left behind (everything labelled by the runner). Run it when no grading is under way.");
-        command.SetAction(async (_, cancellationToken) =>
+        var all = new Option<bool>("--all") { Description = "Remove everything the runner labelled, even gradings still under way in other processes." };
+        var command = new Command("reap", "Remove what killed gradings left behind (their processes are gone); live gradings are spared.") { all };
+        command.SetAction(async (parse, cancellationToken) =>
         {
             using var docker = DockerConnection.Open();
-            var removed = await new Reaper(docker).RemoveAsync(gradingId: null, cancellationToken);
+            var reaper = new Reaper(docker);
+            var removed = parse.GetValue(all)
+                ? await reaper.RemoveAsync(gradingId: null, cancellationToken)
+                : await reaper.RemoveOrphansAsync(cancellationToken);
             AnsiConsole.MarkupLine(removed == 0 ? "nothing left behind by earlier gradings" : $"removed {removed} leftover(s) of earlier gradings");
             return 0;
         });
