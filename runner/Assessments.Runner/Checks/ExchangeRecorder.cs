@@ -8,8 +8,13 @@ namespace Assessments.Runner.Checks;
 /// Sends one request to the service and records the exchange as evidence: response bodies are read
 /// up to a limit (a service may answer endlessly), shown shorter still, and secrets are redacted.
 /// </summary>
-public sealed class ExchangeRecorder(HttpClient http, Uri service, int localPort)
+public sealed class ExchangeRecorder(HttpClient http, Func<Uri> service, int localPort)
 {
+    public ExchangeRecorder(HttpClient http, Uri service, int localPort)
+        : this(http, () => service, localPort)
+    {
+    }
+
     public const int MaxBodyBytes = 1024 * 1024;
     public const int ShownBodyChars = 4096;
 
@@ -18,7 +23,7 @@ public sealed class ExchangeRecorder(HttpClient http, Uri service, int localPort
     public async Task<RecordedExchange> SendAsync(
         string method, string pathAndQuery, IReadOnlyDictionary<string, string> headers, string? body, string? contentType, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(service, pathAndQuery));
+        using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(service(), pathAndQuery));
         foreach (var (name, value) in headers)
         {
             request.Headers.TryAddWithoutValidation(name, value);
