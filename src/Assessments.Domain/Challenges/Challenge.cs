@@ -28,6 +28,9 @@ public sealed record Challenge(
     /// <summary>Sandbox limits this challenge sets instead of the platform defaults.</summary>
     public SandboxOverrides Sandbox { get; init; } = SandboxOverrides.None;
 
+    /// <summary>Where the operations checks (ops.*) probe the service; null when the challenge grades none.</summary>
+    public OperationsSpec? Operations { get; init; }
+
     public string BriefPath => Path.Combine(Directory, ChallengeFiles.Brief);
 
     public string ContractPath => Path.Combine(Directory, ChallengeFiles.Contract);
