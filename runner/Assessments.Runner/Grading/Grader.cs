@@ -135,7 +135,10 @@ public sealed partial class Grader(
             throw new StartFailedException(readiness.Detail + ports, kind, readiness.ExitCode, logs);
         }
 
-        var service = new ServiceUnderTest(challenge, http, serviceUri!, request.Seed, progress, report.Artifacts);
+        var service = new ServiceUnderTest(challenge, http, serviceUri!, request.Seed, progress, report.Artifacts)
+        {
+            Host = new GradingHost(docker, report.ContainerId!, gradingId, limits, intake),
+        };
         var outcomes = new List<CheckOutcome> { ServiceReady(readiness, challenge) };
         foreach (var stage in _stages)
         {
@@ -147,6 +150,11 @@ public sealed partial class Grader(
         report.ServiceLogTail = await new ContainerLogs(docker).TailAsync(report.ContainerId!, sandbox.LogTailLines, cancellationToken);
         report.SandboxEvents = limitsHit;
         outcomes.Add(ServiceSurvived(after, report.ServiceLogTail));
+        foreach (var final in _stages.OfType<IFinalStage>())
+        {
+            outcomes.AddRange(await report.Clock.TimeAsync(Phases.Shutdown, () => final.RunLastAsync(service, cancellationToken)));
+        }
+
         var card = Scorer.Score(challenge.Rubric, outcomes);
         LogGraded(_logger, gradingId, card.Level.ToName(), card.Score);
         return report.Graded(card, outcomes);

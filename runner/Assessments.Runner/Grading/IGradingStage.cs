@@ -26,7 +26,11 @@ public sealed record ServiceUnderTest(
     Uri BaseAddress,
     int Seed,
     IProgress<GradingProgress>? Progress,
-    GradingArtifacts Artifacts);
+    GradingArtifacts Artifacts)
+{
+    /// <summary>The container behind the service, for stages that read its output or signal it.</summary>
+    public GradingHost? Host { get; init; }
+}
 
 /// <summary>
 /// The stages a Grader runs when it is given none: the ones this assembly has. The whole pipeline,
