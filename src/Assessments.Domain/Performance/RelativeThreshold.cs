@@ -70,7 +70,7 @@ public sealed partial record RelativeThreshold(string Text, string Metric, strin
 
     private static string Format(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 
-    [GeneratedRegex(@"^\s*(?<metric>p\s*\(\s*\d+(\.\d+)?\s*\)|med|max|rps)\s*(?<op><=|>=|<|>)\s*(?<factor>\d+(\.\d+)?)\s*[x×*]\s*baseline\s*((?<sign>[+-])\s*(?<slack>\d+(\.\d+)?)\s*(?<unit>[a-z/]*))?\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?<metric>[a-z]+(\s*\([^)]*\))?)\s*(?<op><=|>=|<|>)\s*(?<factor>\d+(\.\d+)?)\s*[x×*]\s*baseline\s*((?<sign>[+-])\s*(?<slack>\d+(\.\d+)?)\s*(?<unit>[a-z/]*))?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex Grammar();
 }
 
