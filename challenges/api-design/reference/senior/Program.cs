@@ -1,5 +1,6 @@
 // Reference solution (expected level: senior). Validation with problem+json, cursor pagination,
-// idempotent creation, consistent errors, and a health probe.
+// idempotent creation, consistent errors, and what operators need (Operations.cs): liveness and
+// readiness probes, JSON logs, metrics, trace ids and a clean shutdown.
 using System.Collections.Concurrent;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -13,11 +14,12 @@ builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = 
     }
 });
 builder.Services.AddSingleton<Catalog>();
-builder.Logging.AddJsonConsole();
+builder.AddOperations();
 
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseOperations();
 
 app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
 
