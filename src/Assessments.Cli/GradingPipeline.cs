@@ -1,3 +1,4 @@
+using Assessments.Cli.Insight;
 using Assessments.Contract;
 using Assessments.Runner.Grading;
 
@@ -5,9 +6,10 @@ namespace Assessments.Cli;
 
 /// <summary>
 /// What a grading checks, in order: the authored scenarios, the contract from openapi.yaml, then the
-/// load profile. The one place the whole pipeline is put together (the CLI and the tests use it).
+/// load profile; code insight reads the source meanwhile (from intake on, while the image builds).
+/// The one place the whole pipeline is put together (the CLI and the tests use it).
 /// </summary>
 public static class GradingPipeline
 {
-    public static IReadOnlyList<IGradingStage> Stages { get; } = [new ScenarioStage(), new ContractStage(), new LoadStage()];
+    public static IReadOnlyList<IGradingStage> Stages { get; } = [new CodeInsightStage(), new ScenarioStage(), new ContractStage(), new LoadStage()];
 }

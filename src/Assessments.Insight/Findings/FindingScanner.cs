@@ -1,13 +1,14 @@
 using System.Diagnostics;
 using Assessments.Domain.Reports;
 using Assessments.Insight.Sources;
+using Microsoft.CodeAnalysis;
 
 namespace Assessments.Insight.Findings;
 
 /// <summary>
-/// Runs every rule over every file within the time budget. Binding gets the first part of the budget;
-/// when it runs out the remaining files are read by syntax alone, and when the whole budget is gone
-/// the rest is named as not analysed.
+/// Runs every rule over every file within the time budget. Binding gets most of the budget; when it has
+/// not finished by then (a cold process pays for compiling Roslyn's binder) it is abandoned and the
+/// files are read by syntax alone, and when the whole budget is gone the rest is named as not analysed.
 /// </summary>
 internal static class FindingScanner
 {
@@ -16,50 +17,75 @@ internal static class FindingScanner
     public static Result Scan(CodeBase code, IReadOnlyList<SourceFile> settings, TimeSpan budget, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
+        var map = CodeMap.Of(code.Files.Select(f => f.Tree), cancellationToken);
+        var limits = new List<string>();
+        if (code.IsBound)
+        {
+            using var binding = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var share = budget * 0.7;
+            var semantic = Task.Run(() => ScanAll(code, map, bound: true, clock, share, binding.Token), binding.Token);
+            if (WaitFor(semantic, share - clock.Elapsed, cancellationToken) && semantic.IsCompletedSuccessfully && semantic.Result.Limits.Count == 0)
+            {
+                return new Result(Order([.. semantic.Result.Findings, .. Settings(settings)]), "semantic", []);
+            }
+
+            // Abandoned: it stops at its next cancellation check; its partial findings are not mixed in.
+            binding.Cancel();
+            limits.Add($"binding against the framework did not finish within {share.TotalSeconds:0.#} s: analysed by syntax only");
+        }
+
+        var syntax = ScanAll(code, map, bound: false, clock, budget, cancellationToken);
+        limits.AddRange(syntax.Limits);
+        return new Result(Order([.. syntax.Findings, .. Settings(settings)]), "syntax", limits);
+    }
+
+    private static bool WaitFor(Task task, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return task.Wait(timeout > TimeSpan.Zero ? timeout : TimeSpan.Zero, cancellationToken);
+        }
+        catch (AggregateException)
+        {
+            return false;
+        }
+    }
+
+    private static IEnumerable<CodeFinding> Settings(IReadOnlyList<SourceFile> settings) =>
+        settings.SelectMany(FindingRules.Secrets.InspectSettings);
+
+    private static (List<CodeFinding> Findings, List<string> Limits) ScanAll(CodeBase code, CodeMap map, bool bound, Stopwatch clock, TimeSpan deadline, CancellationToken cancellationToken)
+    {
         var findings = new List<CodeFinding>();
         var limits = new List<string>();
-        var map = CodeMap.Of(code.Files.Select(f => f.Tree), cancellationToken);
-        var bound = code.IsBound;
         for (var i = 0; i < code.Files.Count; i++)
         {
-            var (file, tree) = code.Files[i];
-            if (clock.Elapsed > budget)
+            var remaining = deadline - clock.Elapsed;
+            if (remaining <= TimeSpan.Zero)
             {
-                limits.Add($"time budget of {budget.TotalSeconds:0.#} s reached: {code.Files.Count - i} of {code.Files.Count} files were not analysed");
+                limits.Add($"time budget reached: {code.Files.Count - i} of {code.Files.Count} files were not analysed");
                 break;
             }
 
-            if (bound && clock.Elapsed > budget * 0.6)
+            var (file, tree) = code.Files[i];
+            using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            budget.CancelAfter(remaining);
+            try
             {
-                bound = false;
-                limits.Add($"binding took too long: files from {file.Path} on were analysed by syntax only");
+                findings.AddRange(ScanFile(new FileContext(file, tree, bound ? code.ModelFor(tree) : null, map, budget.Token)));
             }
-
-            findings.AddRange(ScanFile(file, tree, bound ? code.ModelFor(tree) : null, map, budget - clock.Elapsed, cancellationToken, out var timedOut));
-            if (timedOut && bound)
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
-                // Retry the file by syntax: cheap, and a finding by name is better than none.
-                bound = false;
-                limits.Add($"binding took too long: files from {file.Path} on were analysed by syntax only");
-                findings.AddRange(ScanFile(file, tree, null, map, budget - clock.Elapsed, cancellationToken, out _));
+                limits.Add($"time budget reached in {file.Path}: it and {code.Files.Count - i - 1} more files were not analysed");
+                break;
             }
         }
 
-        foreach (var json in settings)
-        {
-            findings.AddRange(FindingRules.Secrets.InspectSettings(json));
-        }
-
-        var mode = code.IsBound && bound ? "semantic" : code.IsBound ? "semantic, partly syntax" : "syntax";
-        return new Result(Order(findings), mode, limits);
+        return (findings, limits);
     }
 
-    private static List<CodeFinding> ScanFile(SourceFile file, Microsoft.CodeAnalysis.SyntaxTree tree, Microsoft.CodeAnalysis.SemanticModel? model, CodeMap map, TimeSpan remaining, CancellationToken cancellationToken, out bool timedOut)
+    private static List<CodeFinding> ScanFile(FileContext context)
     {
-        timedOut = false;
-        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        budget.CancelAfter(remaining > TimeSpan.Zero ? remaining : TimeSpan.FromMilliseconds(1));
-        var context = new FileContext(file, tree, model, map, budget.Token);
         var found = new List<CodeFinding>();
         try
         {
@@ -73,14 +99,9 @@ internal static class FindingScanner
                 found.AddRange(rule.Inspect(context));
             }
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            timedOut = true;
-            return [];
-        }
         catch (Exception e) when (e is InsufficientExecutionStackException or System.Text.RegularExpressions.RegexMatchTimeoutException or InvalidOperationException or ArgumentException)
         {
-            found.Add(ParseProblems.AnalysisStopped(file.Path, e));
+            found.Add(ParseProblems.AnalysisStopped(context.File.Path, e));
         }
 
         return found;

@@ -31,7 +31,8 @@ public static class PairComparer
                 }
 
                 var (startA, startB, length) = Grow(a, b, i, j);
-                if (length < options.K || !seen.Add((startA, startB)))
+                // Repetitive code matches itself elsewhere too; a run that covers nothing new is not evidence.
+                if (length < options.K || !seen.Add((startA, startB)) || (AllCovered(coveredA, startA, length) && AllCovered(coveredB, startB, length)))
                 {
                     continue;
                 }
@@ -70,6 +71,8 @@ public static class PairComparer
 
         return (i - back, j - back, back + forward);
     }
+
+    private static bool AllCovered(bool[] covered, int start, int length) => Array.IndexOf(covered, false, start, length) < 0;
 
     private static bool Same(Fingerprint a, Fingerprint b, int i, int j) =>
         !a.FromStarter[i] && !b.FromStarter[j] && a.Tokens.Kinds[i] == b.Tokens.Kinds[j];

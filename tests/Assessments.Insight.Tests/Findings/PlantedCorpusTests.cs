@@ -59,7 +59,7 @@ public sealed partial class PlantedCorpusTests(ITestOutputHelper output)
     {
         var sources = SourceSet.Read(Repository.Corpus("planted"), InsightLimits.Default);
         var code = CodeBase.Parse(sources.CSharp, bind: false, CancellationToken.None);
-        var findings = Insight.Findings.FindingScanner.Scan(code, sources.Settings, TimeSpan.FromSeconds(10), CancellationToken.None).Findings;
+        var findings = Insight.Findings.FindingScanner.Scan(code, sources.Settings, TimeSpan.FromSeconds(30), CancellationToken.None).Findings;
 
         // Which delegate an async lambda becomes, and whether an interpolated name is a constant, need binding.
         var missing = Markers("planted").Where(m => !findings.Any(f => f.Rule == m.Rule && f.File == m.File && f.Line == m.Line)).ToList();
