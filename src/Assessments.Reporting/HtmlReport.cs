@@ -90,6 +90,7 @@ public static class HtmlReport
             h.Append("<h2>Under load</h2>").Append(LoadResultWriter.ToHtmlFragment(load));
         }
 
+        InsightView.Html(h, r.Insight);
         Logs(h, "Build log (tail)", r.BuildLogTail);
         Logs(h, "Service log (tail)", r.ServiceLogTail);
         h.Append("<h2>Environment</h2><p class=\"muted\">");

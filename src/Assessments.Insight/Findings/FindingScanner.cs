@@ -23,7 +23,7 @@ internal static class FindingScanner
         {
             using var binding = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var share = budget * 0.7;
-            var semantic = Task.Run(() => ScanAll(code, map, bound: true, clock, share, binding.Token), binding.Token);
+            var semantic = OnLargeStack(() => ScanAll(code, map, bound: true, clock, share, binding.Token));
             if (WaitFor(semantic, share - clock.Elapsed, cancellationToken) && semantic.IsCompletedSuccessfully && semantic.Result.Limits.Count == 0)
             {
                 return new Result(Order([.. semantic.Result.Findings, .. Settings(settings)]), "semantic", []);
@@ -37,6 +37,28 @@ internal static class FindingScanner
         var syntax = ScanAll(code, map, bound: false, clock, budget, cancellationToken);
         limits.AddRange(syntax.Limits);
         return new Result(Order([.. syntax.Findings, .. Settings(settings)]), "syntax", limits);
+    }
+
+    /// <summary>The binder recurses with the code's nesting: a thread with a generous stack, not a pool thread's.</summary>
+    private static Task<(List<CodeFinding> Findings, List<string> Limits)> OnLargeStack(Func<(List<CodeFinding>, List<string>)> work)
+    {
+        var done = new TaskCompletionSource<(List<CodeFinding>, List<string>)>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(
+            () =>
+            {
+                try
+                {
+                    done.SetResult(work());
+                }
+                catch (Exception e)
+                {
+                    done.SetException(e);
+                }
+            },
+            maxStackSize: 64 * 1024 * 1024)
+        { IsBackground = true, Name = "code-insight-binding" };
+        thread.Start();
+        return done.Task;
     }
 
     private static bool WaitFor(Task task, TimeSpan timeout, CancellationToken cancellationToken)

@@ -48,7 +48,7 @@ public sealed class CodeBase
         var parsed = files
             .Select(f => (f, CSharpSyntaxTree.ParseText(f.Text, options, path: f.Path, cancellationToken: cancellationToken)))
             .ToList();
-        var references = bind ? ReferenceAssemblies.Framework : [];
+        var references = bind && parsed.All(p => !TooDeep(p.Item2.GetRoot(cancellationToken))) ? ReferenceAssemblies.Framework : [];
         if (references.Count == 0)
         {
             return new CodeBase(parsed, null);
@@ -60,6 +60,32 @@ public sealed class CodeBase
             references,
             new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable, concurrentBuild: false));
         return new CodeBase(parsed, compilation);
+    }
+
+    /// <summary>
+    /// Code nested deeper than any person writes (thousands of parentheses) would overflow the binder's
+    /// stack, which no catch survives: such a submission is read by syntax only.
+    /// </summary>
+    public const int MaxBindableDepth = 250;
+
+    private static bool TooDeep(SyntaxNode root)
+    {
+        var pending = new Stack<(SyntaxNode Node, int Depth)>([(root, 0)]);
+        while (pending.Count > 0)
+        {
+            var (node, depth) = pending.Pop();
+            if (depth > MaxBindableDepth)
+            {
+                return true;
+            }
+
+            foreach (var child in node.ChildNodes())
+            {
+                pending.Push((child, depth + 1));
+            }
+        }
+
+        return false;
     }
 
     public SemanticModel? ModelFor(SyntaxTree tree)
