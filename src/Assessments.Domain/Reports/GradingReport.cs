@@ -49,6 +49,9 @@ public sealed record GradingReport
     public IReadOnlyList<string> BuildLogTail { get; init; } = [];
 
     public IReadOnlyList<string> ServiceLogTail { get; init; } = [];
+
+    /// <summary>Code insight: smells and metrics read from the source (C# submissions); null when no analyzer ran.</summary>
+    public CodeInsight? Insight { get; init; }
 }
 
 public sealed record ChallengeRef(string Id, string Version, string Title);
