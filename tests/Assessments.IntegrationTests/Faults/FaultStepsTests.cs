@@ -24,11 +24,18 @@ public sealed class FaultStepsTests(DockerFixture docker)
     {
         // given
         var challenge = ChallengeLoader.Load(ChallengeFolder);
-        var gradingId = "itf" + Guid.NewGuid().ToString("n")[..9];
         var grader = new Grader(docker.Docker, SandboxLimits.Default, SubmissionLimits.Default, Stages);
 
-        // when
-        var report = await grader.GradeAsync(new GradingRequest(challenge, Path.Combine(challenge.Directory, "reference"), GradingId: gradingId), null, CancellationToken.None);
+        // when graded, again after a platform fault as `assess grade` does (a busy machine can stall the load generator)
+        GradingReport report;
+        var attempt = 0;
+        do
+        {
+            var gradingId = "itf" + Guid.NewGuid().ToString("n")[..9];
+            report = await grader.GradeAsync(new GradingRequest(challenge, Path.Combine(challenge.Directory, "reference"), GradingId: gradingId), null, CancellationToken.None);
+            Assert.Empty(await docker.LeftoversAsync(gradingId));
+        }
+        while (report.Status == ReportStatus.InfrastructureError && ++attempt < 3);
 
         // then every scenario but the impossible one passed, each with the evidence of its steps
         Assert.True(report.Status == ReportStatus.Graded, $"{report.Status}: {report.Failure?.Message}");
@@ -55,7 +62,6 @@ public sealed class FaultStepsTests(DockerFixture docker)
         Assert.Contains(wrong.Evidence, e => e.Lines?.Contains("totalCalls = 1 (expected ==99)") == true);
 
         Assert.Empty(await ReportSchema.ErrorsAsync(ReportJson.Serialize(report)));
-        Assert.Empty(await docker.LeftoversAsync(gradingId));
     }
 
     private static string Describe(IEnumerable<Evidence> evidence) => string.Join("\n", evidence.Select(e =>
