@@ -52,7 +52,7 @@ public sealed class ExchangeRecorder(HttpClient http, Func<Uri> service, int loc
                 .GroupBy(h => h.Key, StringComparer.OrdinalIgnoreCase)
                 .ToDictionary(g => g.Key, g => string.Join(", ", g.SelectMany(h => h.Value)), StringComparer.OrdinalIgnoreCase);
             var record = new HttpResponseRecord((int)response.StatusCode, Redact(responseHeaders), Shorten(text), truncated || text.Length > ShownBodyChars);
-            return new RecordedExchange(new HttpExchange(requestRecord, record, clock.Elapsed.TotalMilliseconds, null, curl), text, responseHeaders);
+            return new RecordedExchange(new HttpExchange(requestRecord, record, clock.Elapsed.TotalMilliseconds, null, curl), text, responseHeaders) { BodyCutOff = truncated };
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -94,4 +94,11 @@ public sealed class ExchangeRecorder(HttpClient http, Func<Uri> service, int loc
 }
 
 /// <summary>An exchange as evidence plus the full (bounded) body and headers the expectations need.</summary>
-public sealed record RecordedExchange(HttpExchange Evidence, string? Body, IReadOnlyDictionary<string, string>? Headers);
+public sealed record RecordedExchange(HttpExchange Evidence, string? Body, IReadOnlyDictionary<string, string>? Headers)
+{
+    /// <summary>
+    /// The body went past <see cref="ExchangeRecorder.MaxBodyBytes"/> and was read only that far (unlike
+    /// the evidence's BodyTruncated, which also says the report shows it shortened).
+    /// </summary>
+    public bool BodyCutOff { get; init; }
+}

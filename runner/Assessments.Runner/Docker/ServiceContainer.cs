@@ -38,6 +38,7 @@ internal sealed class ServiceContainer(IDockerClient docker, SandboxLimits limit
                     Memory = limits.RunMemoryBytes,
                     MemorySwap = limits.RunMemoryBytes,
                     CpusetCpus = CpuSetFor(limits.CpuSet),
+                    NanoCPUs = limits.RunCpus is { } cpus ? (long)(cpus * 1_000_000_000) : 0,
                     Init = true,
                     LogConfig = new LogConfig
                     {

@@ -146,6 +146,7 @@ public sealed partial class Grader(
             Endpoint = endpoint,
             Container = new ServiceControl(docker, containers, report.ContainerId!, challenge.Service, http, endpoint),
             Upstream = dependencies.Upstream,
+            Host = new GradingHost(docker, report.ContainerId!, gradingId, limits, intake, dependencies.Upstream),
         };
         var outcomes = new List<CheckOutcome> { ServiceReady(readiness, challenge) };
         foreach (var stage in _stages)
@@ -158,6 +159,11 @@ public sealed partial class Grader(
         report.ServiceLogTail = await new ContainerLogs(docker).TailAsync(report.ContainerId!, sandbox.LogTailLines, cancellationToken);
         report.SandboxEvents = limitsHit;
         outcomes.Add(ServiceSurvived(after, report.ServiceLogTail));
+        foreach (var final in _stages.OfType<IFinalStage>())
+        {
+            outcomes.AddRange(await report.Clock.TimeAsync(Phases.Shutdown, () => final.RunLastAsync(service, cancellationToken)));
+        }
+
         var card = Scorer.Score(challenge.Rubric, outcomes);
         LogGraded(_logger, gradingId, card.Level.ToName(), card.Score);
         return report.Graded(card, outcomes);
