@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 
 var builder = WebApplication.CreateSlimBuilder(args);
 var app = builder.Build();
-var upstream = new HttpClient { BaseAddress = new Uri(Environment.GetEnvironmentVariable("UPSTREAM_URL") ?? "http://upstream:8080"), Timeout = TimeSpan.FromSeconds(3) };
+var upstream = new HttpClient { BaseAddress = new Uri(Environment.GetEnvironmentVariable("UPSTREAM_URL") ?? "http://upstream:8080"), Timeout = TimeSpan.FromSeconds(10) };
 var jobs = Path.Combine(Environment.GetEnvironmentVariable("DATA_DIR") ?? "/tmp", "jobs.log");
 var gate = new SemaphoreSlim(1, 1);
 
@@ -30,9 +30,9 @@ app.MapGet("/prices/{key}", async (string key, HttpRequest incoming) =>
             _ => Results.Problem(statusCode: 502, title: "upstream failed"),
         };
     }
-    catch (HttpRequestException)
+    catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
     {
-        return Results.Problem(statusCode: 502, title: "upstream unreachable");
+        return Results.Problem(statusCode: 502, title: "upstream unreachable or too slow");
     }
 });
 
