@@ -65,6 +65,7 @@ internal sealed class UpstreamContainer(IDockerClient docker)
         var address = (await docker.Containers.InspectContainerAsync(created.ID, cancellationToken)).NetworkSettings.Networks[networkName].IPAddress;
         var control = new UpstreamControl(http, new Uri($"http://{address}:{ControlPort}"), token);
         await WaitUntilUpAsync(created.ID, control, cancellationToken);
+        await WarmUpAsync(http, new Uri($"http://{address}:{DataPort}/{spec.Resources}/warm-up"), control, cancellationToken);
         return (created.ID, control);
     }
 
@@ -89,6 +90,24 @@ internal sealed class UpstreamContainer(IDockerClient docker)
         }
 
         throw new InfrastructureException($"the upstream stub did not answer within {StartTimeout.TotalSeconds:0} s");
+    }
+
+    /// <summary>
+    /// One data-plane call before the candidate's service makes any: the stub's own first-call cost
+    /// (compiling its request pipeline) must not be charged to the candidate. The reset clears its count.
+    /// </summary>
+    private static async Task WarmUpAsync(HttpClient http, Uri dataPlane, UpstreamControl control, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await http.GetAsync(dataPlane, cancellationToken);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new InfrastructureException($"the upstream stub's data plane did not answer: {e.Message}", e);
+        }
+
+        await control.ResetAsync(cancellationToken);
     }
 
     /// <summary>The stub's settings: the challenge's upstream block with its data inlined (a container has no mounts).</summary>

@@ -1,9 +1,9 @@
-using Assessments.Runner.Operations;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Assessments.Domain.Scenarios;
 using Assessments.Runner.Docker;
+using Assessments.Runner.Operations;
 
 namespace Assessments.Runner.Dependencies;
 
@@ -44,11 +44,11 @@ public sealed class UpstreamControl(HttpClient http, Uri controlAddress, string 
         await SendAsync(HttpMethod.Get, "/control/stats", null, cancellationToken) as JsonObject
         ?? throw new InfrastructureException("the upstream stub's stats were not a JSON object");
 
-    /// <summary>Whether the control plane answers with this token (used while the stub starts).</summary>
     /// <summary>The counters the operations and load checks read, typed.</summary>
     public async Task<UpstreamStats> ReadAsync(CancellationToken cancellationToken) =>
         UpstreamStats.Parse((await StatsAsync(cancellationToken)).ToJsonString());
 
+    /// <summary>Whether the control plane answers with this token (used while the stub starts).</summary>
     public async Task<bool> IsUpAsync(CancellationToken cancellationToken)
     {
         try
