@@ -27,7 +27,7 @@ public sealed record BaselineKey(
         MachineIdentity.Current);
 
     /// <summary>A file name that changes whenever any part of the key does.</summary>
-    public string FileName => $"{ChallengeId}-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(this))))[..16]}.json";
+    public string FileName() => $"{ChallengeId}-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(this))))[..16]}.json";
 }
 
 /// <summary>This machine as baselines know it: /etc/machine-id, the CPU model and how many processors there are.</summary>
