@@ -21,20 +21,5 @@ public sealed record UpstreamStats(
         JsonSerializer.Deserialize<UpstreamStats>(json, Options) is { } stats
             ? stats with { Calls = stats.Calls ?? new Dictionary<string, long>(), PeakConcurrency = stats.PeakConcurrency ?? new Dictionary<string, long>(), Traceparents = stats.Traceparents ?? [] }
             : throw new JsonException("the stub's stats were empty");
-
-    internal static async Task<UpstreamStats> ReadAsync(HttpClient http, Uri stats, string controlToken, CancellationToken cancellationToken)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, stats);
-        request.Headers.Add("X-Control-Token", controlToken);
-        using var response = await http.SendAsync(request, cancellationToken);
-        response.EnsureSuccessStatusCode();
-        return Parse(await response.Content.ReadAsStringAsync(cancellationToken));
-    }
 }
 
-/// <summary>Reads the stats of a stub listening at <paramref name="controlPlane"/> (its port 9090 on the grading network).</summary>
-public sealed class HttpUpstreamStats(HttpClient http, Uri controlPlane, string controlToken) : IUpstreamStats
-{
-    public Task<UpstreamStats> ReadAsync(CancellationToken cancellationToken) =>
-        UpstreamStats.ReadAsync(http, new Uri(controlPlane, "/control/stats"), controlToken, cancellationToken);
-}

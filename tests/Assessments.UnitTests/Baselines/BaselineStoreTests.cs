@@ -40,7 +40,7 @@ public sealed class BaselineStoreTests : IDisposable
             Key with { Profile = "GET /products rate=200" },
         })
         {
-            Assert.NotEqual(Key.FileName(), other.FileName());
+            Assert.NotEqual(Key.FileName, other.FileName);
             Assert.Null(store.Find(other, TimeSpan.FromHours(24), Measured));
         }
     }
@@ -49,7 +49,7 @@ public sealed class BaselineStoreTests : IDisposable
     public void A_damaged_file_is_a_miss_not_an_error()
     {
         var store = new BaselineStore(_temp.PathOf("baselines"));
-        _temp.Write(Path.Combine("baselines", Key.FileName()), "{ not json");
+        _temp.Write(Path.Combine("baselines", Key.FileName), "{ not json");
 
         Assert.Null(store.Find(Key, TimeSpan.FromHours(24), Measured));
     }

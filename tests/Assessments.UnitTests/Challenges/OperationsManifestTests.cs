@@ -53,6 +53,8 @@ public sealed class OperationsManifestTests : IDisposable
               baseline: { reference: engineer-ii, maxAgeHours: 0 }
               upstreamCallsPerRequest: "about 0.2"
             """);
+        var manifest = Path.Combine(folder, "challenge.yaml");
+        File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("  engineer-ii: reference/engineer-ii\n", string.Empty, StringComparison.Ordinal));
 
         var (_, problems) = ChallengeLoader.Validate(folder);
 

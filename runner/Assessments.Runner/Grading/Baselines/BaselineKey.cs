@@ -23,11 +23,12 @@ public sealed record BaselineKey(
         challenge.Version,
         referenceSha256,
         $"{profile.Method} {profile.Path} rate={profile.Rate} duration={profile.Duration.TotalSeconds} warmup={profile.Warmup.TotalSeconds} connections={profile.Connections}",
-        $"cpuset={sandbox.CpuSet ?? "unpinned"} cpus={Environment.ProcessorCount}",
+        $"cpuset={sandbox.CpuSet ?? "unpinned"} quota={sandbox.RunCpus?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"} cpus={Environment.ProcessorCount}",
         MachineIdentity.Current);
 
     /// <summary>A file name that changes whenever any part of the key does.</summary>
-    public string FileName() => $"{ChallengeId}-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(this))))[..16]}.json";
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string FileName => $"{ChallengeId}-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(this))))[..16]}.json";
 }
 
 /// <summary>This machine as baselines know it: /etc/machine-id, the CPU model and how many processors there are.</summary>

@@ -18,7 +18,7 @@ public sealed class BaselineStore(string directory)
     /// <summary>The stored figures for this key when there are some younger than <paramref name="maxAge"/>.</summary>
     public BaselineFigures? Find(BaselineKey key, TimeSpan maxAge, DateTimeOffset now)
     {
-        var path = Path.Combine(Directory, key.FileName());
+        var path = Path.Combine(Directory, key.FileName);
         try
         {
             var stored = File.Exists(path) ? JsonSerializer.Deserialize<StoredBaseline>(File.ReadAllText(path), Options) : null;
@@ -36,7 +36,7 @@ public sealed class BaselineStore(string directory)
     public void Save(BaselineKey key, BaselineFigures figures)
     {
         System.IO.Directory.CreateDirectory(Directory);
-        var path = Path.Combine(Directory, key.FileName());
+        var path = Path.Combine(Directory, key.FileName);
         var temporary = $"{path}.{Environment.ProcessId}.tmp";
         File.WriteAllText(temporary, JsonSerializer.Serialize(new StoredBaseline(key, figures), Options));
         File.Move(temporary, path, overwrite: true);
