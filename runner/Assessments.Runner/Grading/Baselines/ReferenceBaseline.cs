@@ -47,7 +47,7 @@ internal sealed class ReferenceBaseline(GradingHost host, BaselineStore store)
 
         if (capture.Result is not { } result)
         {
-            return BaselineLookup.Failed($"the {level} reference could not be measured: {report.Status.ToString().ToLowerInvariant()} ({report.Failure?.Message ?? "no load result"})");
+            return BaselineLookup.Failed($"the {level} reference could not be measured: {report.Status.ToName()} ({report.Failure?.Message ?? "no load result"})");
         }
 
         var figures = new BaselineFigures(

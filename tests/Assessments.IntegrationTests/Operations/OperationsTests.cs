@@ -1,0 +1,144 @@
+using Assessments.Contract;
+using Assessments.Domain.Challenges;
+using Assessments.Domain.Challenges.Loading;
+using Assessments.Domain.Reports;
+using Assessments.Domain.Scenarios;
+using Assessments.Domain.Scoring;
+using Assessments.Reporting;
+using Assessments.Runner.Grading;
+using Assessments.Runner.Grading.Baselines;
+using Assessments.Runner.Operations;
+using Assessments.Runner.Sandbox;
+using Assessments.Runner.Submissions;
+
+namespace Assessments.IntegrationTests.Operations;
+
+/// <summary>
+/// The operations checks and the baseline measured for real: api-design's references and a bare
+/// listener built and run in the hardened container, signalled with a real SIGTERM, and the senior
+/// reference graded beside them to scale the relative p99 threshold.
+/// </summary>
+[Collection(DockerCollection.Name)]
+public sealed class OperationsTests(DockerFixture docker, OperationsTests.Baselines baselines) : IClassFixture<OperationsTests.Baselines>
+{
+    private static readonly Challenge ApiDesign = ChallengeLoader.Load(RepositoryPaths.Challenge("api-design"));
+
+    [Fact]
+    public async Task The_senior_reference_passes_every_operations_check_and_its_baseline_scales_the_p99_threshold()
+    {
+        var report = await GradeAsync(ApiDesign, "reference/senior", [new ScenarioStage(), new ContractStage(), new LoadStage(baselines.Store), new OperationsStage()]);
+
+        foreach (var check in OperationsChecks.All)
+        {
+            var outcome = Check(report, check);
+            Assert.True(outcome.Passed, $"{check}: {outcome.Summary}");
+        }
+
+        Assert.Contains("exited with code 0", Check(report, OperationsChecks.GracefulShutdown).Summary, StringComparison.Ordinal);
+        Assert.All(new[] { "health-probes", "telemetry", "unknown-route-problem", "graceful-shutdown" }, id => Assert.True(report.Criteria.Single(c => c.Id == id).Passed, id));
+
+        var baseline = Assert.IsType<BaselineSection>(report.Load.Baseline);
+        var figures = Assert.IsType<Assessments.Domain.Performance.BaselineFigures>(baseline.Figures);
+        Assert.InRange(figures.P99, 0.01, 1000);
+        Assert.Matches(@"^p\(99\) < \d+(\.\d+)?ms$", Assert.Single(baseline.Thresholds).Absolute);
+        Assert.Contains(Check(report, BuiltInChecks.LoadThresholds).Evidence, e => e.Summary.Contains("3 x baseline + 20ms", StringComparison.Ordinal));
+        Assert.Contains("## Baseline: the senior reference on this machine", MarkdownReport.Render(report), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_junior_reference_has_a_health_endpoint_and_little_else_and_stays_junior()
+    {
+        var report = await GradeAsync(ApiDesign, "reference/junior", [new ScenarioStage(), new ContractStage(), new LoadStage(baselines.Store), new OperationsStage()]);
+
+        Assert.True(Check(report, OperationsChecks.Liveness).Passed);
+        foreach (var check in new[] { OperationsChecks.Readiness, OperationsChecks.Metrics, OperationsChecks.StructuredLogs, OperationsChecks.TraceContext, OperationsChecks.ProblemJson })
+        {
+            Assert.False(Check(report, check).Passed, check);
+        }
+
+        Assert.Equal(Level.Junior, report.Level);
+    }
+
+    [Fact]
+    public async Task A_service_that_does_not_handle_sigterm_is_killed_by_it_and_fails_with_exit_code_143()
+    {
+        var submission = Path.Combine(AppContext.BaseDirectory, "Submissions", "ops-plain-listener");
+
+        var report = await GradeAsync(ApiDesign, submission, [new OperationsStage()]);
+
+        var shutdown = Check(report, OperationsChecks.GracefulShutdown);
+        Assert.False(shutdown.Passed);
+        Assert.Contains("exit code 143", shutdown.Summary, StringComparison.Ordinal);
+        var logs = Check(report, OperationsChecks.StructuredLogs);
+        Assert.False(logs.Passed);
+        Assert.Contains(logs.Evidence, e => e.Lines?.Contains("listening") == true);
+        Assert.True(Check(report, BuiltInChecks.ServiceSurvived).Passed, "survival is decided before the signal");
+    }
+
+    [Fact]
+    public async Task Relative_thresholds_fail_closed_when_the_reference_does_not_build()
+    {
+        // given api-design whose senior reference is the sample that does not build
+        using var temp = new TemporaryChallenge(ApiDesign.Directory);
+        temp.Edit("challenge.yaml", text => text.Replace("senior: reference/senior", "senior: samples/broken-build", StringComparison.Ordinal));
+        var challenge = ChallengeLoader.Load(temp.Directory);
+        var store = new BaselineStore(Path.Combine(temp.Directory, "baselines"));
+
+        // when
+        var report = await GradeAsync(challenge, Path.Combine(ApiDesign.Directory, "reference", "junior"), [new LoadStage(store)]);
+
+        // then
+        Assert.Equal(ReportStatus.Graded, report.Status);
+        var load = Check(report, BuiltInChecks.LoadThresholds);
+        Assert.False(load.Passed);
+        Assert.Contains("not judged: the senior reference could not be measured: build_failed", load.Summary, StringComparison.Ordinal);
+        Assert.Null(report.Load.Baseline?.Figures);
+        Assert.Empty(Directory.Exists(store.Directory) ? Directory.GetFiles(store.Directory) : []);
+    }
+
+    private async Task<GradingReport> GradeAsync(Challenge challenge, string submission, IReadOnlyList<IGradingStage> stages)
+    {
+        var gradingId = "op" + Guid.NewGuid().ToString("n")[..10];
+        var path = Path.IsPathRooted(submission) ? submission : Path.Combine(challenge.Directory, submission);
+        var grader = new Grader(docker.Docker, SandboxLimits.Default, SubmissionLimits.Default, stages);
+        var report = await grader.GradeAsync(new GradingRequest(challenge, path, GradingId: gradingId), null, CancellationToken.None);
+        Assert.True(report.Status == ReportStatus.Graded, $"{report.Status}: {report.Failure?.Message}");
+        Assert.Empty(await ReportSchema.ErrorsAsync(ReportJson.Serialize(report)));
+        Assert.Empty(await docker.LeftoversAsync(gradingId));
+        return report;
+    }
+
+    private static CheckReport Check(GradingReport report, string id) => report.Contract.Checks.Single(c => c.Id == id);
+
+    /// <summary>One baseline store for the class, so the senior reference is measured once, not per test.</summary>
+    public sealed class Baselines : IDisposable
+    {
+        private readonly string _directory = Directory.CreateTempSubdirectory("assess-baselines-").FullName;
+
+        public BaselineStore Store => new(_directory);
+
+        public void Dispose() => Directory.Delete(_directory, recursive: true);
+    }
+
+    /// <summary>A copy of a challenge folder that a test may edit.</summary>
+    private sealed class TemporaryChallenge : IDisposable
+    {
+        public TemporaryChallenge(string source)
+        {
+            Directory = System.IO.Directory.CreateTempSubdirectory("assess-challenge-").FullName;
+            foreach (var file in System.IO.Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+            {
+                var target = Path.Combine(Directory, Path.GetRelativePath(source, file));
+                System.IO.Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Copy(file, target);
+            }
+        }
+
+        public string Directory { get; }
+
+        public void Edit(string file, Func<string, string> change) =>
+            File.WriteAllText(Path.Combine(Directory, file), change(File.ReadAllText(Path.Combine(Directory, file))));
+
+        public void Dispose() => System.IO.Directory.Delete(Directory, recursive: true);
+    }
+}
