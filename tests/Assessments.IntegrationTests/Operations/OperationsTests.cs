@@ -102,7 +102,7 @@ public sealed class OperationsTests(DockerFixture docker, OperationsTests.Baseli
         var path = Path.IsPathRooted(submission) ? submission : Path.Combine(challenge.Directory, submission);
         var grader = new Grader(docker.Docker, SandboxLimits.Default, SubmissionLimits.Default, stages);
         var report = await grader.GradeAsync(new GradingRequest(challenge, path, GradingId: gradingId), null, CancellationToken.None);
-        Assert.True(report.Status == ReportStatus.Graded, $"{report.Status}: {report.Failure?.Message}");
+        Assert.True(report.Status == ReportStatus.Graded, $"{report.Status}: {report.Failure?.Message}\n{string.Join("\n", report.Failure?.LogTail ?? [])}");
         Assert.Empty(await ReportSchema.ErrorsAsync(ReportJson.Serialize(report)));
         Assert.Empty(await docker.LeftoversAsync(gradingId));
         return report;
