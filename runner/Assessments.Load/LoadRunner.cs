@@ -58,7 +58,12 @@ public static class LoadRunner
         var sampler = new TimelineSampler(recorder, startedAt, log);
         using var samplerStop = new CancellationTokenSource();
         var sampling = sampler.RunAsync(TimeSpan.FromSeconds(1), run.CheckAbortThresholds, samplerStop.Token);
-        var probing = new ThreadPoolProbe(recorder).RunAsync(samplerStop.Token);
+        if (transport.Wire is { } wire)
+        {
+            wire.ProbeObserved = recorder.PoolDelayObserved;
+        }
+
+        var probing = new ThreadPoolProbe(recorder, transport.Wire).RunAsync(samplerStop.Token);
 
         var cpu = CpuMeter.Start();
         await Task.WhenAll(drivers.Select(d => d.RunAsync(recorder.StartTimestamp, run.Schedule)));
