@@ -248,18 +248,19 @@ internal sealed class WireConnection : IValueTaskSource<ReceivedResponse>, IBody
                     return;
                 }
 
+                // Connected: from now on the reactor waits for the response, not for writability.
                 _state = State.Idle;
+                _reactor.Change(Fd, Epoll.In | Epoll.ReadHangUp, _id);
                 failure = _pending ? WriteLocked() : null;
-                if (_state == State.Idle)
-                {
-                    _reactor.Change(Fd, Epoll.In | Epoll.ReadHangUp, _id);
-                }
-
                 return;
             case State.Idle:
                 // Nothing was asked: the server closed an idle connection (or sent what nobody asked for).
                 // Whoever takes it next finds it closed and opens another.
-                CloseLocked();
+                if ((events & (Epoll.In | Epoll.HangUp | Epoll.Error | Epoll.ReadHangUp)) != 0)
+                {
+                    CloseLocked();
+                }
+
                 return;
             case State.Writing:
                 if ((events & (Epoll.Out | Epoll.Error | Epoll.HangUp)) != 0)
