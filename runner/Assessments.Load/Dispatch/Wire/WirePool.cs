@@ -28,6 +28,12 @@ internal sealed class WirePool(IPEndPoint endpoint, WireReactor reactor)
             }
         }
 
+        return OpenNew();
+    }
+
+    /// <summary>A connection not yet connected; it connects as it sends its first request.</summary>
+    public WireConnection OpenNew()
+    {
         Interlocked.Increment(ref _opened);
         Interlocked.Increment(ref _open);
         return new WireConnection(endpoint, reactor, this);

@@ -24,7 +24,7 @@ public sealed class WireTransport : IDisposable
 
     public long ConnectionsOpened => _pools.Values.Sum(p => p.Opened);
 
-    /// <summary>Sends the request and reads its response; a connection the server had closed while idle is replaced once.</summary>
+    /// <summary>Sends the request and reads its response; a connection the server had closed while idle is replaced once, by a new one.</summary>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<ReceivedResponse> ExchangeAsync(WireRequest request, bool keepBody, int bodyLimit, long deadline, CancellationToken cancellationToken)
     {
@@ -36,7 +36,8 @@ public sealed class WireTransport : IDisposable
         }
         catch (StaleConnectionException)
         {
-            return await pool.Rent().SendAsync(request, keepBody, bodyLimit, deadline, cancellationToken);
+            // Not another idle one: it may have been dropped just the same.
+            return await pool.OpenNew().SendAsync(request, keepBody, bodyLimit, deadline, cancellationToken);
         }
     }
 
