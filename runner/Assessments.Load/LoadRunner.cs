@@ -63,7 +63,8 @@ public static class LoadRunner
             wire.ProbeObserved = recorder.PoolDelayObserved;
         }
 
-        var probing = new ThreadPoolProbe(recorder, transport.Wire).RunAsync(samplerStop.Token);
+        var poolServesSteps = plan.Scenarios.SelectMany(s => s.Steps).Any(s => !transport.SendsOverWire(s.Request.Uri));
+        var probing = new ThreadPoolProbe(recorder, transport.Wire, poolServesSteps).RunAsync(samplerStop.Token);
 
         var cpu = CpuMeter.Start();
         await Task.WhenAll(drivers.Select(d => d.RunAsync(recorder.StartTimestamp, run.Schedule)));

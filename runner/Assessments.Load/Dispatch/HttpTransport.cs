@@ -51,9 +51,11 @@ public sealed class HttpTransport : IDisposable
 
     public long ConnectionsOpened => Interlocked.Read(ref _connectionsOpened) + (Wire?.ConnectionsOpened ?? 0);
 
+    public bool SendsOverWire(Uri target) => Wire is not null && WireTransport.CanSend(target);
+
     /// <summary>The wire form of a step's request, or null when it goes through HttpClient.</summary>
     public WireRequest? WireFormOf(HttpRequestTemplate request) =>
-        Wire is not null && WireTransport.CanSend(request.Uri) ? WireRequest.From(request) : null;
+        SendsOverWire(request.Uri) ? WireRequest.From(request) : null;
 
     /// <summary>Sends one request and reads its whole response, through whichever client serves it.</summary>
     public ValueTask<ReceivedResponse> ExchangeAsync(

@@ -9,9 +9,11 @@ namespace Assessments.Load.Dispatch;
 /// and checked the same way, so this delay is added to every latency measured; a generator busy
 /// with its own work (expensive checks, too little CPU) shows here even when the raised-priority
 /// dispatcher still sends on time. With the wire client, responses are read and checked on its
-/// reactor thread instead, so the same probe goes there too and its delay is recorded alike.
+/// reactor thread instead, so the same probe goes there too and its delay is recorded alike; when
+/// every step goes through the wire client the pool is not probed at all (no response waits for it,
+/// and waking a pool thread 500 times a second costs the CPU the responses need).
 /// </summary>
-public sealed class ThreadPoolProbe(RunRecorder recorder, WireTransport? wire = null)
+public sealed class ThreadPoolProbe(RunRecorder recorder, WireTransport? wire = null, bool probePool = true)
 {
     private const long IntervalNanoseconds = 2_000_000;
 
@@ -26,7 +28,11 @@ public sealed class ThreadPoolProbe(RunRecorder recorder, WireTransport? wire = 
             {
                 // Timed from when the probe was due, not when it was queued: a thread that cannot get
                 // the CPU to wake up is as late as one waiting in the pool's queue.
-                ThreadPool.UnsafeQueueUserWorkItem(new Probe(recorder, next), preferLocal: false);
+                if (probePool)
+                {
+                    ThreadPool.UnsafeQueueUserWorkItem(new Probe(recorder, next), preferLocal: false);
+                }
+
                 wire?.Probe(next, interval);
                 next += interval;
             }
