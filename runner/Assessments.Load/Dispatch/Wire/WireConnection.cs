@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Net;
 using System.Net.Sockets;
 using System.Threading.Tasks.Sources;
@@ -11,7 +10,7 @@ namespace Assessments.Load.Dispatch.Wire;
 /// exchange on its thread, so the code after the await (recording, the next request of a closed-model
 /// copy) runs there with no thread hop. A lock guards the hand-over between the two threads.
 /// </summary>
-internal sealed class WireConnection : IValueTaskSource<ReceivedResponse>, IBodySink
+internal sealed class WireConnection : IValueTaskSource<ReceivedResponse>
 {
     private const int InitialBuffer = 16 * 1024;
     private const int MaxBuffer = 128 * 1024;
@@ -22,6 +21,7 @@ internal sealed class WireConnection : IValueTaskSource<ReceivedResponse>, IBody
     private readonly WireReactor _reactor;
     private readonly WirePool _pool;
     private readonly ResponseParser _parser = new();
+    private readonly ResponseBody _body = new();
     private ManualResetValueTaskSourceCore<ReceivedResponse> _completion;
     private byte[] _buffer = new byte[InitialBuffer];
     private int _filled;
@@ -32,11 +32,6 @@ internal sealed class WireConnection : IValueTaskSource<ReceivedResponse>, IBody
     private int _written;
     private long _deadline;
     private CancellationToken _cancellation;
-    private bool _keepBody;
-    private int _limit;
-    private long _bodyBytes;
-    private byte[]? _kept;
-    private int _keptLength;
     private bool _received;
     private int _responses;
     private volatile bool _closed;
@@ -81,10 +76,7 @@ internal sealed class WireConnection : IValueTaskSource<ReceivedResponse>, IBody
             _written = 0;
             _deadline = deadline;
             _cancellation = cancellationToken;
-            _keepBody = keepBody;
-            _limit = limit;
-            _bodyBytes = 0;
-            _keptLength = 0;
+            _body.Begin(keepBody, limit);
             _received = false;
             _filled = 0;
             _parser.Begin(request.IsHead);
@@ -187,35 +179,6 @@ internal sealed class WireConnection : IValueTaskSource<ReceivedResponse>, IBody
         }
     }
 
-    public void Append(ReadOnlySpan<byte> bytes)
-    {
-        _bodyBytes += bytes.Length;
-        if (_bodyBytes > _limit)
-        {
-            throw new ResponseBodyTooLargeException(_limit);
-        }
-
-        if (!_keepBody)
-        {
-            return;
-        }
-
-        if (_kept is null || _keptLength + bytes.Length > _kept.Length)
-        {
-            var larger = ArrayPool<byte>.Shared.Rent(Math.Max(4096, Math.Max(_keptLength + bytes.Length, (_kept?.Length ?? 0) * 2)));
-            _kept?.AsSpan(0, _keptLength).CopyTo(larger);
-            if (_kept is not null)
-            {
-                ArrayPool<byte>.Shared.Return(_kept);
-            }
-
-            _kept = larger;
-        }
-
-        bytes.CopyTo(_kept.AsSpan(_keptLength));
-        _keptLength += bytes.Length;
-    }
-
     public ReceivedResponse GetResult(short token)
     {
         try
@@ -312,7 +275,7 @@ internal sealed class WireConnection : IValueTaskSource<ReceivedResponse>, IBody
 
         _received = true;
         _filled += read;
-        var consumed = _parser.Feed(_buffer.AsSpan(0, _filled), this);
+        var consumed = _parser.Feed(_buffer.AsSpan(0, _filled), _body);
         _filled -= consumed;
         if (_filled > 0)
         {
@@ -327,11 +290,7 @@ internal sealed class WireConnection : IValueTaskSource<ReceivedResponse>, IBody
 
     private ReceivedResponse Finish()
     {
-        var response = new ReceivedResponse(_parser.StatusCode, _parser.ContentType, _bodyBytes, _keepBody ? _kept : null, _keptLength);
-        if (_keepBody)
-        {
-            _kept = null;
-        }
+        var response = _body.Hand(_parser.StatusCode, _parser.ContentType);
 
         _pending = false;
         _responses++;
@@ -422,10 +381,6 @@ internal sealed class WireConnection : IValueTaskSource<ReceivedResponse>, IBody
 
         _socket.Dispose();
         _pool.Closed();
-        if (_kept is not null)
-        {
-            ArrayPool<byte>.Shared.Return(_kept);
-            _kept = null;
-        }
+        _body.Release();
     }
 }
