@@ -22,7 +22,7 @@ public static class LoadRunner
     {
         ArgumentNullException.ThrowIfNull(plan);
         var schedules = Validate(plan);
-        using var transport = new HttpTransport(plan.Connections, plan.RequestTimeout);
+        using var transport = new HttpTransport(plan.Connections, plan.RequestTimeout, plan.UseWireClient);
 
         if (plan.PreOpenConnections)
         {

@@ -17,6 +17,11 @@ public sealed class HttpTransport : IDisposable
     private long _connectionsOpened;
 
     public HttpTransport(int connections, TimeSpan requestTimeout)
+        : this(connections, requestTimeout, useWire: true)
+    {
+    }
+
+    internal HttpTransport(int connections, TimeSpan requestTimeout, bool useWire)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(connections, 1);
         Connections = connections;
@@ -37,7 +42,7 @@ public sealed class HttpTransport : IDisposable
             ConnectCallback = ConnectAsync,
         };
         Client = new HttpClient(handler, disposeHandler: true) { Timeout = requestTimeout };
-        Wire = WireTransport.IsSupported ? new WireTransport() : null;
+        Wire = useWire && WireTransport.IsSupported ? new WireTransport() : null;
     }
 
     public HttpClient Client { get; }
