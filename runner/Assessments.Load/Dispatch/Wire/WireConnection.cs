@@ -27,7 +27,7 @@ internal sealed class WireConnection : IValueTaskSource<ReceivedResponse>
     private int _filled;
     private State _state;
     private long _id;
-    private bool _pending;
+    private volatile bool _pending;
     private byte[] _request = [];
     private int _written;
     private long _deadline;
@@ -136,8 +136,15 @@ internal sealed class WireConnection : IValueTaskSource<ReceivedResponse>
     /// <summary>Called by the reactor every few milliseconds: a request past its deadline times out.</summary>
     public void Sweep(long now)
     {
+        // An idle connection is one the real-time dispatcher may take at any moment: the reactor must
+        // not hold its lock (and be preempted holding it) for nothing. A busy lock is swept next time.
+        if (!_pending || !_gate.TryEnter())
+        {
+            return;
+        }
+
         Exception? failure = null;
-        lock (_gate)
+        try
         {
             if (!_pending || _state == State.Closed)
             {
@@ -158,6 +165,10 @@ internal sealed class WireConnection : IValueTaskSource<ReceivedResponse>
             }
 
             FailLocked();
+        }
+        finally
+        {
+            _gate.Exit();
         }
 
         Complete(failure, null);
