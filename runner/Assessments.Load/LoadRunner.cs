@@ -22,7 +22,7 @@ public static class LoadRunner
     {
         ArgumentNullException.ThrowIfNull(plan);
         var schedules = Validate(plan);
-        using var transport = new HttpTransport(plan.Connections, plan.RequestTimeout);
+        using var transport = new HttpTransport(plan.Connections, plan.RequestTimeout, plan.UseWireClient);
 
         if (plan.PreOpenConnections)
         {
@@ -58,7 +58,13 @@ public static class LoadRunner
         var sampler = new TimelineSampler(recorder, startedAt, log);
         using var samplerStop = new CancellationTokenSource();
         var sampling = sampler.RunAsync(TimeSpan.FromSeconds(1), run.CheckAbortThresholds, samplerStop.Token);
-        var probing = new ThreadPoolProbe(recorder).RunAsync(samplerStop.Token);
+        if (transport.Wire is { } wire)
+        {
+            wire.ProbeObserved = recorder.PoolDelayObserved;
+        }
+
+        var poolServesSteps = plan.Scenarios.SelectMany(s => s.Steps).Any(s => !transport.SendsOverWire(s.Request.Uri));
+        var probing = new ThreadPoolProbe(recorder, transport.Wire, poolServesSteps).RunAsync(samplerStop.Token);
 
         var cpu = CpuMeter.Start();
         await Task.WhenAll(drivers.Select(d => d.RunAsync(recorder.StartTimestamp, run.Schedule)));

@@ -12,6 +12,9 @@ public static class EngineProbe
         var plan = Plan(url, Simulation.KeepConstant(copies, TimeSpan.FromSeconds(seconds + 1)), TimeSpan.FromSeconds(1), copies);
         var result = await LoadRunner.RunAsync(plan, cancellationToken);
         Print("rps", result.Rps);
+        Print("requests", result.Requests);
+        Print("ok_responses", result.StatusCodes.GetValueOrDefault("200"));
+        Print("bytes_received", result.Steps.Sum(s => s.BytesReceived));
         Print("errors", result.Errors);
         Print("p99_ms", result.Latency.P99);
         return 0;
@@ -33,6 +36,8 @@ public static class EngineProbe
         Print("errors", result.Errors);
         Print("gc_count", GC.CollectionCount(0));
         Print("gc_pause_ms", GC.GetTotalPauseDuration().TotalMilliseconds);
+        Print("allocated_mb", GC.GetTotalAllocatedBytes() / 1048576.0);
+        Print("connections_opened", result.Generator.ConnectionsOpened);
         Console.WriteLine($"valid={result.Valid.ToString().ToLowerInvariant()}");
         if (!result.Valid)
         {

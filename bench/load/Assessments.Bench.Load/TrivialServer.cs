@@ -14,7 +14,14 @@ public static class TrivialServer
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k => k.Listen(System.Net.IPAddress.Loopback, port));
         var app = builder.Build();
-        app.MapGet("/", () => "ok");
+        // The count lets the benchmark check every tool's claimed request count against the server's.
+        long served = 0;
+        app.MapGet("/", () =>
+        {
+            Interlocked.Increment(ref served);
+            return "ok";
+        });
+        app.MapGet("/served", () => Interlocked.Read(ref served).ToString(System.Globalization.CultureInfo.InvariantCulture));
         await app.StartAsync(cancellationToken);
         await app.WaitForShutdownAsync(cancellationToken);
         return 0;

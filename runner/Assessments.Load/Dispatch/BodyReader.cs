@@ -3,19 +3,22 @@ using System.Buffers;
 namespace Assessments.Load.Dispatch;
 
 /// <summary>
-/// Reads a response body under a size limit. Without a body check the bytes are counted and dropped
-/// through a pooled buffer; with one they are kept in a pooled buffer the caller returns.
+/// Reads an HttpClient response's body under a size limit (the path for targets the wire client
+/// does not serve). Without a body check the bytes are counted and dropped through a pooled buffer;
+/// with one they are kept in a pooled buffer the response gives back when disposed.
 /// </summary>
 public static class BodyReader
 {
     private const int ChunkSize = 16 * 1024;
 
-    public static async Task<ReadBody> ReadAsync(HttpContent content, bool keep, int limit, CancellationToken cancellationToken)
+    public static async Task<ReceivedResponse> ReadAsync(HttpResponseMessage response, bool keep, int limit, CancellationToken cancellationToken)
     {
-        await using var stream = await content.ReadAsStreamAsync(cancellationToken);
+        ArgumentNullException.ThrowIfNull(response);
+        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
         var buffer = ArrayPool<byte>.Shared.Rent(ChunkSize);
         var length = 0;
         long total = 0;
+        var handedOver = false;
         try
         {
             while (true)
@@ -28,7 +31,9 @@ public static class BodyReader
                 var read = await stream.ReadAsync(buffer.AsMemory(keep ? length : 0), cancellationToken);
                 if (read == 0)
                 {
-                    return new ReadBody(total, keep ? buffer : null, length, buffer);
+                    handedOver = keep;
+                    return new ReceivedResponse(
+                        (int)response.StatusCode, response.Content.Headers.ContentType?.ToString(), total, keep ? buffer : null, length);
                 }
 
                 total += read;
@@ -43,10 +48,12 @@ public static class BodyReader
                 }
             }
         }
-        catch
+        finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
-            throw;
+            if (!handedOver)
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
         }
     }
 
@@ -57,14 +64,4 @@ public static class BodyReader
         ArrayPool<byte>.Shared.Return(buffer);
         return larger;
     }
-}
-
-/// <summary>A read body; dispose to give the pooled buffer back.</summary>
-public readonly struct ReadBody(long bytes, byte[]? kept, int keptLength, byte[] rented) : IDisposable
-{
-    public long Bytes { get; } = bytes;
-
-    public ReadOnlyMemory<byte> Content { get; } = kept is null ? ReadOnlyMemory<byte>.Empty : kept.AsMemory(0, keptLength);
-
-    public void Dispose() => ArrayPool<byte>.Shared.Return(rented);
 }

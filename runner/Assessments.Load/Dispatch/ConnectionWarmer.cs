@@ -1,3 +1,4 @@
+using Assessments.Load.Measurement;
 using Assessments.Load.Model;
 
 namespace Assessments.Load.Dispatch;
@@ -12,14 +13,14 @@ public static class ConnectionWarmer
     {
         // A safe method, whatever the step does, so warming never creates data in the service.
         var probe = new HttpRequestTemplate(request.Method == HttpMethod.Get ? HttpMethod.Get : HttpMethod.Head, request.Uri);
+        var wireForm = transport.WireFormOf(probe);
         var attempts = Enumerable.Range(0, transport.Connections).Select(async _ =>
         {
             try
             {
-                using var message = probe.ToMessage();
-                using var response = await transport.Client.SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken);
+                using var response = await transport.ExchangeAsync(probe, wireForm, keepBody: false, int.MaxValue, Clock.Now, cancellationToken);
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException or IOException or System.Net.Sockets.SocketException or TimeoutException)
             {
                 // A refused or failing target shows up in the measured run with its own error kind.
             }

@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using Assessments.Load.Checks;
+using Assessments.Load.Dispatch.Wire;
 using Assessments.Load.Measurement;
 using Assessments.Load.Model;
 
@@ -18,13 +20,16 @@ public sealed class IterationRunner(
     LoadPlan plan)
 {
     private readonly long _timeoutTicks = Clock.Ticks(plan.RequestTimeout);
+    private readonly WireRequest?[] _wireForms = scenario.Steps.Select(s => transport.WireFormOf(s.Request)).ToArray();
 
-    public async Task RunAsync(long intendedTimestamp, CancellationToken cancellationToken)
+    // Pooled state machines: one iteration per request, thousands a second, and no garbage for each.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    public async ValueTask RunAsync(long intendedTimestamp, CancellationToken cancellationToken)
     {
         var stepIntended = intendedTimestamp;
         for (var i = 0; i < scenario.Steps.Count; i++)
         {
-            var outcome = await RunStepAsync(scenario.Steps[i], steps[i], intendedTimestamp, stepIntended, cancellationToken);
+            var outcome = await RunStepAsync(i, steps[i], intendedTimestamp, stepIntended, cancellationToken);
             if (!outcome)
             {
                 return;
@@ -34,8 +39,10 @@ public sealed class IterationRunner(
         }
     }
 
-    private async Task<bool> RunStepAsync(Step step, StepRecorder stepRecorder, long iterationIntended, long intended, CancellationToken cancellationToken)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<bool> RunStepAsync(int index, StepRecorder stepRecorder, long iterationIntended, long intended, CancellationToken cancellationToken)
     {
+        var step = scenario.Steps[index];
         if (!await WaitForConnectionAsync(intended, cancellationToken))
         {
             if (cancellationToken.IsCancellationRequested)
@@ -52,12 +59,11 @@ public sealed class IterationRunner(
         var sent = Clock.Now;
         try
         {
-            using var request = step.Request.ToMessage();
-            using var response = await transport.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-            using var body = await BodyReader.ReadAsync(response.Content, step.Check.NeedsBody, plan.MaxResponseBodyBytes, cancellationToken);
+            using var response = await transport.ExchangeAsync(
+                step.Request, _wireForms[index], step.Check.NeedsBody, plan.MaxResponseBodyBytes, sent, cancellationToken);
             var received = Clock.Now;
-            var status = (int)response.StatusCode;
-            var check = step.Check.Evaluate(status, response.Content.Headers.ContentType?.ToString(), body.Content);
+            var status = response.StatusCode;
+            var check = step.Check.Evaluate(status, response.ContentType, response.Body);
             ErrorKind? error = check switch
             {
                 CheckOutcome.UnexpectedStatus => ErrorKind.UnexpectedStatus,
@@ -70,7 +76,7 @@ public sealed class IterationRunner(
                 status,
                 error,
                 step.Request.Body.Length,
-                body.Bytes,
+                response.BodyBytes,
                 check));
             return error is null;
         }
@@ -100,7 +106,7 @@ public sealed class IterationRunner(
 
     // A request may wait for a connection until its own deadline (intended start + timeout); after
     // that it is counted as not sent, never silently dropped.
-    private async Task<bool> WaitForConnectionAsync(long intended, CancellationToken cancellationToken)
+    private async ValueTask<bool> WaitForConnectionAsync(long intended, CancellationToken cancellationToken)
     {
         if (transport.Slots.Wait(0, CancellationToken.None))
         {

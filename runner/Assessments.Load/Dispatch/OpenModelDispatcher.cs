@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Assessments.Load.Measurement;
 using Assessments.Load.Model;
 using Assessments.Load.Scheduling;
@@ -48,28 +49,53 @@ public sealed class OpenModelDispatcher(IterationRunner runner, RunRecorder reco
             }
 
             recorder.Scheduled(intended);
-            new Arrival(runner, recorder, intended, cancellationToken).Execute();
+            Arrival.Start(runner, recorder, intended, cancellationToken);
         }
     }
 
-    private sealed class Arrival(IterationRunner runner, RunRecorder recorder, long intended, CancellationToken cancellationToken)
-        : IThreadPoolWorkItem
+    // Pooled, like the iteration's own state machines: an arrival per request would be garbage per
+    // request, and a collection suspends the dispatcher for as long as it takes.
+    private sealed class Arrival
     {
-        public void Execute()
+        private static readonly ConcurrentQueue<Arrival> Free = new();
+        private readonly Action _ended;
+        private RunRecorder _recorder = null!;
+        private ValueTask _iteration;
+
+        private Arrival() => _ended = Ended;
+
+        public static void Start(IterationRunner runner, RunRecorder recorder, long intended, CancellationToken cancellationToken)
         {
             recorder.IterationStarted(intended, Clock.Now);
-            _ = RunAsync();
+            var iteration = runner.RunAsync(intended, cancellationToken);
+            var arrival = Free.TryDequeue(out var free) ? free : new Arrival();
+            arrival._recorder = recorder;
+            arrival._iteration = iteration;
+            if (iteration.IsCompleted)
+            {
+                arrival.Ended();
+            }
+            else
+            {
+                iteration.GetAwaiter().UnsafeOnCompleted(arrival._ended);
+            }
         }
 
-        private async Task RunAsync()
+        private void Ended()
         {
             try
             {
-                await runner.RunAsync(intended, cancellationToken);
+                _iteration.GetAwaiter().GetResult();
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                // The iteration records its own failures; this runs on the reactor, which must go on.
             }
             finally
             {
-                recorder.IterationEnded();
+                _recorder.IterationEnded();
+                _iteration = default;
+                Free.Enqueue(this);
             }
         }
     }

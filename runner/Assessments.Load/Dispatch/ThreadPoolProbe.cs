@@ -1,3 +1,4 @@
+using Assessments.Load.Dispatch.Wire;
 using Assessments.Load.Measurement;
 
 namespace Assessments.Load.Dispatch;
@@ -7,9 +8,12 @@ namespace Assessments.Load.Dispatch;
 /// to run: the wake-up of a normal thread plus the wait for a thread-pool thread. Responses are read
 /// and checked the same way, so this delay is added to every latency measured; a generator busy
 /// with its own work (expensive checks, too little CPU) shows here even when the raised-priority
-/// dispatcher still sends on time.
+/// dispatcher still sends on time. With the wire client, responses are read and checked on its
+/// reactor thread instead, so the same probe goes there too and its delay is recorded alike; when
+/// every step goes through the wire client the pool is not probed at all (no response waits for it,
+/// and waking a pool thread 500 times a second costs the CPU the responses need).
 /// </summary>
-public sealed class ThreadPoolProbe(RunRecorder recorder)
+public sealed class ThreadPoolProbe(RunRecorder recorder, WireTransport? wire = null, bool probePool = true)
 {
     private const long IntervalNanoseconds = 2_000_000;
 
@@ -19,12 +23,18 @@ public sealed class ThreadPoolProbe(RunRecorder recorder)
         var thread = new Thread(() =>
         {
             var next = Clock.Now;
+            var interval = Clock.TicksFromNanoseconds(IntervalNanoseconds);
             while (PreciseWait.Until(next, cancellationToken))
             {
                 // Timed from when the probe was due, not when it was queued: a thread that cannot get
                 // the CPU to wake up is as late as one waiting in the pool's queue.
-                ThreadPool.UnsafeQueueUserWorkItem(new Probe(recorder, next), preferLocal: false);
-                next += Clock.TicksFromNanoseconds(IntervalNanoseconds);
+                if (probePool)
+                {
+                    ThreadPool.UnsafeQueueUserWorkItem(new Probe(recorder, next), preferLocal: false);
+                }
+
+                wire?.Probe(next, interval);
+                next += interval;
             }
 
             done.SetResult();

@@ -33,4 +33,7 @@ public sealed record LoadPlan(IReadOnlyList<Scenario> Scenarios)
 
     /// <summary>Whether to open the connections before the schedule starts, so that connecting is not measured as latency.</summary>
     public bool PreOpenConnections { get; init; } = true;
+
+    /// <summary>Off sends everything through HttpClient, so tests cover the path other platforms and HTTPS take.</summary>
+    internal bool UseWireClient { get; init; } = true;
 }
