@@ -15,9 +15,9 @@ builder.Services.AddPriceSource(builder.Configuration);
 builder.Services.AddPriceCache(builder.Configuration);
 
 var app = builder.Build();
+app.UseRequestMetrics();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.UseRequestMetrics();
 
 app.MapHealth();
 app.MapMetrics();

@@ -16,7 +16,6 @@ public sealed partial class PriceCache(
     IOptions<CacheOptions> options,
     TimeProvider clock,
     ServiceMetrics metrics,
-    IHostApplicationLifetime lifetime,
     ILogger<PriceCache> logger)
 {
     private readonly ConcurrentDictionary<string, TaskCompletionSource<PriceRecord?>> _flights = new(StringComparer.Ordinal);
@@ -75,7 +74,9 @@ public sealed partial class PriceCache(
         try
         {
             metrics.UpstreamCall();
-            var record = await source.FetchAsync(sku, lifetime.ApplicationStopping);
+            // No caller's token: the flight serves every caller waiting on it, and the upstream timeout
+            // bounds it, so it also completes for requests still in flight while the host shuts down.
+            var record = await source.FetchAsync(sku, CancellationToken.None);
             // A copy fetched while an invalidation arrived may predate it: hand it to the callers who
             // were waiting, but do not keep it.
             if (record is not null && invalidationsAtStart == Interlocked.Read(ref _invalidations))
