@@ -9,5 +9,5 @@ public sealed class UpstreamOptions
     /// How long a caller may wait on the upstream. Past it a stale copy (or a 504) is better than a
     /// client that hangs with us.
     /// </summary>
-    public TimeSpan Timeout { get; set; } = TimeSpan.FromMilliseconds(1500);
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(2);
 }
