@@ -12,7 +12,10 @@ public static class BuiltInChecks
     /// <summary>Under the challenge's load profile, every threshold held (latency, errors, throughput).</summary>
     public const string LoadThresholds = "load.thresholds";
 
-    public static IReadOnlyList<string> All { get; } = [ServiceReady, ServiceSurvived, LoadThresholds, .. ContractChecks.All];
+    /// <summary>Under load, the service called its upstream no more often per request than the profile allows (a cache works).</summary>
+    public const string LoadUpstreamEfficiency = "load.upstream-efficiency";
+
+    public static IReadOnlyList<string> All { get; } = [ServiceReady, ServiceSurvived, LoadThresholds, LoadUpstreamEfficiency, .. ContractChecks.All, .. OperationsChecks.All];
 }
 
 /// <summary>

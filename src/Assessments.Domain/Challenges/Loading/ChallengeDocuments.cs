@@ -25,6 +25,10 @@ internal sealed class ManifestDocument
     public LoadDocument? Load { get; set; }
 
     public SandboxDocument? Sandbox { get; set; }
+
+    public UpstreamDocument? Upstream { get; set; }
+
+    public OperationsDocument? Operations { get; set; }
 }
 
 internal sealed class ContractDocument
@@ -51,6 +55,9 @@ internal sealed class ServiceDocument
     public int? ReadinessTimeoutSeconds { get; set; }
 
     public int? RequestTimeoutSeconds { get; set; }
+
+    /// <summary>Where a Docker volume that survives restarts is mounted (e.g. <c>/data</c>).</summary>
+    public string? DataVolume { get; set; }
 }
 
 internal sealed class ScenariosDocument
@@ -76,6 +83,24 @@ internal sealed class StepDocument
     public ExpectDocument? Expect { get; set; }
 
     public Dictionary<string, string>? Capture { get; set; }
+
+    public EventuallyDocument? Eventually { get; set; }
+
+    public BurstDocument? Burst { get; set; }
+
+    public ExpectDocument? ExpectSome { get; set; }
+
+    public CollectDocument? Collect { get; set; }
+
+    public UpstreamStepDocument? Upstream { get; set; }
+
+    public ExpectUpstreamDocument? ExpectUpstream { get; set; }
+
+    public ServiceStepDocument? Service { get; set; }
+
+    public ExpectServiceDocument? ExpectService { get; set; }
+
+    public SleepDocument? Sleep { get; set; }
 }
 
 internal sealed class RequestDocument
@@ -101,6 +126,8 @@ internal sealed class ExpectDocument
     public Dictionary<string, string>? Headers { get; set; }
 
     public Dictionary<string, JsonNode?>? Json { get; set; }
+
+    public int? MaxMs { get; set; }
 }
 
 internal sealed class RubricDocument
@@ -147,6 +174,32 @@ internal sealed class LoadDocument
     public int? Connections { get; set; }
 
     public List<string>? Thresholds { get; set; }
+
+    public BaselineDocument? Baseline { get; set; }
+
+    public string? UpstreamCallsPerRequest { get; set; }
+}
+
+internal sealed class BaselineDocument
+{
+    public string? Reference { get; set; }
+
+    public int? MaxAgeHours { get; set; }
+}
+
+internal sealed class OperationsDocument
+{
+    public string? Liveness { get; set; }
+
+    public string? Readiness { get; set; }
+
+    public string? Metrics { get; set; }
+
+    public RequestDocument? TraceProbe { get; set; }
+
+    public RequestDocument? ShutdownProbe { get; set; }
+
+    public int? ShutdownGraceSeconds { get; set; }
 }
 
 internal sealed class SandboxDocument
