@@ -20,10 +20,10 @@ public static class JobsApi
     private static async Task<IResult> SubmitAsync(JobRequest request, HttpContext context, JobStore store, ServiceMetrics metrics, CancellationToken cancellationToken)
     {
         var errors = request.Validate();
-        var key = context.Request.Headers["Idempotency-Key"].ToString();
-        if (key.Length > 200)
+        var key = context.Request.Headers.TryGetValue("Idempotency-Key", out var sent) ? sent.ToString() : null;
+        if (key is { Length: 0 or > 200 })
         {
-            errors["Idempotency-Key"] = ["Idempotency-Key is at most 200 characters"];
+            errors["Idempotency-Key"] = ["Idempotency-Key, when sent, is 1 to 200 characters"];
         }
 
         if (errors.Count > 0)
@@ -31,7 +31,7 @@ public static class JobsApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var submission = await store.SubmitAsync(request, key.Length == 0 ? null : key, TraceOf(context), cancellationToken);
+        var submission = await store.SubmitAsync(request, key, TraceOf(context), cancellationToken);
         switch (submission)
         {
             case Submission.Accepted accepted:
