@@ -63,7 +63,7 @@ public static class ResponseConformance
 
     private static string? SchemaProblem(RecordedExchange exchange, Microsoft.OpenApi.IOpenApiSchema schema, int status)
     {
-        if (exchange.Evidence.Response!.BodyTruncated)
+        if (exchange.BodyCutOff)
         {
             return $"{status} response body is larger than {ExchangeRecorder.MaxBodyBytes} bytes";
         }

@@ -8,8 +8,13 @@ namespace Assessments.Runner.Checks;
 /// Sends one request to the service and records the exchange as evidence: response bodies are read
 /// up to a limit (a service may answer endlessly), shown shorter still, and secrets are redacted.
 /// </summary>
-public sealed class ExchangeRecorder(HttpClient http, Uri service, int localPort)
+public sealed class ExchangeRecorder(HttpClient http, Func<Uri> service, int localPort)
 {
+    public ExchangeRecorder(HttpClient http, Uri service, int localPort)
+        : this(http, () => service, localPort)
+    {
+    }
+
     public const int MaxBodyBytes = 1024 * 1024;
     public const int ShownBodyChars = 4096;
 
@@ -18,7 +23,7 @@ public sealed class ExchangeRecorder(HttpClient http, Uri service, int localPort
     public async Task<RecordedExchange> SendAsync(
         string method, string pathAndQuery, IReadOnlyDictionary<string, string> headers, string? body, string? contentType, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(service, pathAndQuery));
+        using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(service(), pathAndQuery));
         foreach (var (name, value) in headers)
         {
             request.Headers.TryAddWithoutValidation(name, value);
@@ -47,7 +52,7 @@ public sealed class ExchangeRecorder(HttpClient http, Uri service, int localPort
                 .GroupBy(h => h.Key, StringComparer.OrdinalIgnoreCase)
                 .ToDictionary(g => g.Key, g => string.Join(", ", g.SelectMany(h => h.Value)), StringComparer.OrdinalIgnoreCase);
             var record = new HttpResponseRecord((int)response.StatusCode, Redact(responseHeaders), Shorten(text), truncated || text.Length > ShownBodyChars);
-            return new RecordedExchange(new HttpExchange(requestRecord, record, clock.Elapsed.TotalMilliseconds, null, curl), text, responseHeaders);
+            return new RecordedExchange(new HttpExchange(requestRecord, record, clock.Elapsed.TotalMilliseconds, null, curl), text, responseHeaders) { BodyCutOff = truncated };
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -89,4 +94,11 @@ public sealed class ExchangeRecorder(HttpClient http, Uri service, int localPort
 }
 
 /// <summary>An exchange as evidence plus the full (bounded) body and headers the expectations need.</summary>
-public sealed record RecordedExchange(HttpExchange Evidence, string? Body, IReadOnlyDictionary<string, string>? Headers);
+public sealed record RecordedExchange(HttpExchange Evidence, string? Body, IReadOnlyDictionary<string, string>? Headers)
+{
+    /// <summary>
+    /// The body went past <see cref="ExchangeRecorder.MaxBodyBytes"/> and was read only that far (unlike
+    /// the evidence's BodyTruncated, which also says the report shows it shortened).
+    /// </summary>
+    public bool BodyCutOff { get; init; }
+}

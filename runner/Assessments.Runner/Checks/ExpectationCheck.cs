@@ -18,6 +18,11 @@ public static class ExpectationCheck
             problems.Add($"status {response.Status}, expected {string.Join(" or ", expect.Status)}");
         }
 
+        if (expect.MaxMs is { } maxMs && exchange.Evidence.DurationMs > maxMs)
+        {
+            problems.Add($"took {exchange.Evidence.DurationMs:0} ms, expected at most {maxMs} ms");
+        }
+
         var headers = exchange.Headers ?? new Dictionary<string, string>();
         if (expect.ContentType is not null)
         {

@@ -3,6 +3,8 @@ using System.Text.Json.Nodes;
 using Assessments.Domain.Reports;
 using Assessments.Domain.Scenarios;
 using Assessments.Domain.Scoring;
+using Assessments.Runner.Dependencies;
+using Assessments.Runner.Docker;
 
 namespace Assessments.Runner.Checks;
 
@@ -10,40 +12,48 @@ namespace Assessments.Runner.Checks;
 /// Runs a challenge's scenarios against the service, step by step, and turns each into a check
 /// outcome whose evidence is every exchange it made, the failing one explained.
 /// </summary>
-public sealed class ScenarioRunner(ExchangeRecorder recorder)
+public sealed class ScenarioRunner(ExchangeRecorder recorder, UpstreamControl? upstream = null, ServiceControl? service = null)
 {
     public async Task<CheckOutcome> RunAsync(Scenario scenario, IReadOnlyDictionary<string, string> variables, CancellationToken cancellationToken)
     {
-        var values = new Dictionary<string, string>(variables, StringComparer.Ordinal);
+        var context = new ScenarioContext(scenario.Id, variables);
         var evidence = new List<Evidence>();
         for (var i = 0; i < scenario.Steps.Count; i++)
         {
-            var step = scenario.Steps[i];
-            var exchange = await SendAsync(step.Request, values, cancellationToken);
-            var problems = ExpectationCheck.Problems(step.Expect, exchange, values);
-            var label = $"step {i + 1}: {exchange.Evidence.Request.Method} {exchange.Evidence.Request.Url}";
-            if (problems.Count > 0)
+            var result = await RunStepAsync(scenario.Steps[i], i, context, cancellationToken);
+            evidence.AddRange(result.Evidence);
+            if (!result.Passed)
             {
-                var summary = $"{label}: {string.Join("; ", problems)}";
-                evidence.Add(Evidence.Of(exchange.Evidence, summary));
-                return new CheckOutcome(scenario.Id, false, summary, evidence);
+                return new CheckOutcome(scenario.Id, false, result.Summary, evidence);
             }
-
-            evidence.Add(Evidence.Of(exchange.Evidence, $"{label}: as expected ({exchange.Evidence.Response!.Status})"));
-            Capture(step.Capture, exchange, values);
         }
 
         return new CheckOutcome(scenario.Id, true, $"all {scenario.Steps.Count} step(s) as expected", evidence);
     }
 
-    private Task<RecordedExchange> SendAsync(RequestTemplate template, Dictionary<string, string> values, CancellationToken cancellationToken)
+    private async Task<StepResult> RunStepAsync(ScenarioStep step, int index, ScenarioContext context, CancellationToken cancellationToken) => step switch
     {
-        var headers = template.Headers.ToDictionary(h => h.Key, h => Placeholders.Render(h.Value, values), StringComparer.OrdinalIgnoreCase);
-        var body = template.JsonBody ?? template.RawBody;
-        var rendered = body is null ? null : Placeholders.Render(body, values);
-        var contentType = headers.Remove("Content-Type", out var declared) ? declared : template.JsonBody is not null ? "application/json" : "text/plain";
-        return recorder.SendAsync(template.Method, PathOnly(Placeholders.Render(template.Path, values)), headers, rendered, contentType, cancellationToken);
+        RequestStep request => await new RequestStepRunner(recorder).RunAsync(request, index, context, cancellationToken),
+        BurstStep burst => await new BurstRunner(recorder).RunAsync(burst, index, context, cancellationToken),
+        UpstreamStep control => await new UpstreamSteps(Upstream()).ControlAsync(control, index, cancellationToken),
+        ExpectUpstreamStep expect => await new UpstreamSteps(Upstream()).ExpectAsync(expect, index, context, cancellationToken),
+        ServiceStep signal => await new ServiceSteps(Service()).SignalAsync(signal, index, cancellationToken),
+        ExpectServiceStep expect => await new ServiceSteps(Service()).ExpectAsync(expect, index, cancellationToken),
+        SleepStep sleep => await SleepAsync(sleep, index, cancellationToken),
+        _ => throw new InvalidOperationException($"no runner for {step.Kind} steps"),
+    };
+
+    private static async Task<StepResult> SleepAsync(SleepStep step, int index, CancellationToken cancellationToken)
+    {
+        await Task.Delay(step.Duration, cancellationToken);
+        var summary = $"step {index + 1} (sleep): waited {step.Duration.TotalMilliseconds:0} ms";
+        return new StepResult(true, summary, [Evidence.Note(summary)]);
     }
+
+    // The loader refuses these steps in a challenge without an upstream; reaching one here is the platform's defect.
+    private UpstreamControl Upstream() => upstream ?? throw new InfrastructureException("an upstream step ran, but no upstream stub was started");
+
+    private ServiceControl Service() => service ?? throw new InfrastructureException("a service step ran outside a grading (no container to act on)");
 
     /// <summary>
     /// A captured Location may be an absolute URL naming any host; requests only ever go to the
@@ -59,7 +69,7 @@ public sealed class ScenarioRunner(ExchangeRecorder recorder)
         return "/" + path.TrimStart('/', '\\');
     }
 
-    private static void Capture(IReadOnlyDictionary<string, string> capture, RecordedExchange exchange, Dictionary<string, string> values)
+    internal static void Capture(IReadOnlyDictionary<string, string> capture, RecordedExchange exchange, Dictionary<string, string> values)
     {
         foreach (var (name, source) in capture)
         {

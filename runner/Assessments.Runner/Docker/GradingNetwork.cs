@@ -9,7 +9,11 @@ namespace Assessments.Runner.Docker;
 /// </summary>
 internal sealed class GradingNetwork(IDockerClient docker)
 {
-    public async Task<string> CreateAsync(string name, string bridgeName, IDictionary<string, string> labels, CancellationToken cancellationToken)
+    /// <param name="containerTraffic">
+    /// Lets the grading's own containers reach each other (the service and the upstream stub it calls);
+    /// off otherwise. Other gradings are on other networks either way.
+    /// </param>
+    public async Task<string> CreateAsync(string name, string bridgeName, IDictionary<string, string> labels, CancellationToken cancellationToken, bool containerTraffic = false)
     {
         var response = await docker.Networks.CreateNetworkAsync(
             new NetworksCreateParameters
@@ -20,7 +24,7 @@ internal sealed class GradingNetwork(IDockerClient docker)
                 Labels = labels,
                 Options = new Dictionary<string, string>
                 {
-                    ["com.docker.network.bridge.enable_icc"] = "false",
+                    ["com.docker.network.bridge.enable_icc"] = containerTraffic ? "true" : "false",
                     // A known interface name lets one host firewall rule refuse connections from every grading.
                     ["com.docker.network.bridge.name"] = bridgeName,
                 },

@@ -1,3 +1,4 @@
+using Assessments.Runner.Dependencies;
 using Assessments.Runner.Sandbox;
 using Docker.DotNet;
 using Docker.DotNet.Models;
@@ -7,13 +8,14 @@ namespace Assessments.Runner.Docker;
 /// <summary>
 /// Creates and starts the candidate's service with the run-time hardening of SANDBOX.md: read-only
 /// root, small noexec /tmp, no capabilities, no privilege gain, non-root, process, file and memory
-/// limits, pinned CPUs, an init process, a capped log, and no mounts at all.
+/// limits, pinned CPUs, an init process, a capped log, and no mounts but the data volume a challenge declares.
 /// </summary>
 internal sealed class ServiceContainer(IDockerClient docker, SandboxLimits limits)
 {
     public async Task<string> CreateAsync(
-        string name, string image, string networkId, int port, IDictionary<string, string> labels, CancellationToken cancellationToken)
+        string name, string image, string networkId, int port, IDictionary<string, string> labels, CancellationToken cancellationToken, ServiceAdditions? additions = null)
     {
+        additions ??= ServiceAdditions.None;
         var imageInfo = await docker.Images.InspectImageAsync(image, cancellationToken);
         var response = await docker.Containers.CreateContainerAsync(
             new CreateContainerParameters
@@ -22,7 +24,7 @@ internal sealed class ServiceContainer(IDockerClient docker, SandboxLimits limit
                 Image = image,
                 Labels = labels,
                 User = NonRootUser(imageInfo.Config?.User, limits.FallbackUser),
-                Env = ["HOME=/tmp", $"PORT={port}", $"ASPNETCORE_HTTP_PORTS={port}", "DOTNET_CLI_TELEMETRY_OPTOUT=1"],
+                Env = ["HOME=/tmp", $"PORT={port}", $"ASPNETCORE_HTTP_PORTS={port}", "DOTNET_CLI_TELEMETRY_OPTOUT=1", .. additions.Env],
                 ExposedPorts = new Dictionary<string, EmptyStruct> { [$"{port}/tcp"] = default },
                 HostConfig = new HostConfig
                 {
@@ -36,6 +38,7 @@ internal sealed class ServiceContainer(IDockerClient docker, SandboxLimits limit
                     Memory = limits.RunMemoryBytes,
                     MemorySwap = limits.RunMemoryBytes,
                     CpusetCpus = CpuSetFor(limits.CpuSet),
+                    NanoCPUs = limits.RunCpus is { } cpus ? (long)(cpus * 1_000_000_000) : 0,
                     Init = true,
                     LogConfig = new LogConfig
                     {
@@ -43,6 +46,9 @@ internal sealed class ServiceContainer(IDockerClient docker, SandboxLimits limit
                         Config = new Dictionary<string, string> { ["max-size"] = limits.LogMaxSize, ["max-file"] = "1" },
                     },
                     RestartPolicy = new RestartPolicy { Name = RestartPolicyKind.No },
+                    Mounts = additions.Volume is { } volume
+                        ? [new Mount { Type = "volume", Source = volume, Target = additions.VolumeTarget, ReadOnly = false }]
+                        : null,
                 },
             },
             cancellationToken);

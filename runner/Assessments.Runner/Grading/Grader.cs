@@ -2,6 +2,7 @@ using Assessments.Domain.Challenges;
 using Assessments.Domain.Scenarios;
 using Assessments.Domain.Reports;
 using Assessments.Domain.Scoring;
+using Assessments.Runner.Dependencies;
 using Assessments.Runner.Docker;
 using Assessments.Runner.Sandbox;
 using Assessments.Runner.Submissions;
@@ -105,11 +106,15 @@ public sealed partial class Grader(
         progress?.Report(new GradingProgress(Phases.Start, "starting the service and waiting until it is ready"));
         var containers = new ServiceContainer(docker, sandbox);
         using var http = ServiceClient.Create(challenge.Service.RequestTimeout);
+        using var dependencies = new GradingDependencies(docker);
         var (serviceUri, readiness) = await report.Clock.TimeAsync(Phases.Start, async () =>
         {
-            var networkId = await new GradingNetwork(docker).CreateAsync($"assessments-{gradingId}", HostIsolation.BridgeNameFor(gradingId), labels, cancellationToken);
-            var containerId = await containers.CreateAsync($"assessments-{gradingId}-service", tag, networkId, challenge.Service.Port, labels, cancellationToken);
+            var networkName = $"assessments-{gradingId}";
+            var networkId = await new GradingNetwork(docker).CreateAsync(networkName, HostIsolation.BridgeNameFor(gradingId), labels, cancellationToken, GradingDependencies.NeedContainerTraffic(challenge));
+            await dependencies.StartAsync(challenge, request.Seed, gradingId, networkName, labels, cancellationToken);
+            var containerId = await containers.CreateAsync($"assessments-{gradingId}-service", tag, networkId, challenge.Service.Port, labels, cancellationToken, dependencies.Additions);
             report.ContainerId = containerId;
+            await dependencies.PrepareVolumeAsync(containerId, gradingId, labels, cancellationToken);
             await containers.StartAsync(containerId, cancellationToken);
             var started = await containers.InspectAsync(containerId, cancellationToken);
             if (!started.State.Running)
@@ -135,7 +140,13 @@ public sealed partial class Grader(
             throw new StartFailedException(readiness.Detail + ports, kind, readiness.ExitCode, logs);
         }
 
-        var service = new ServiceUnderTest(challenge, http, serviceUri!, request.Seed, progress, report.Artifacts);
+        var endpoint = new ServiceEndpoint(serviceUri!);
+        var service = new ServiceUnderTest(challenge, http, serviceUri!, request.Seed, progress, report.Artifacts)
+        {
+            Endpoint = endpoint,
+            Container = new ServiceControl(docker, containers, report.ContainerId!, challenge.Service, http, endpoint),
+            Upstream = dependencies.Upstream,
+        };
         var outcomes = new List<CheckOutcome> { ServiceReady(readiness, challenge) };
         foreach (var stage in _stages)
         {

@@ -1,4 +1,5 @@
 using Assessments.Domain.Challenges;
+using Assessments.Runner.Dependencies;
 using Assessments.Domain.Scoring;
 
 namespace Assessments.Runner.Grading;
@@ -17,7 +18,7 @@ public interface IGradingStage
 
 /// <summary>The running candidate service as stages see it.</summary>
 /// <param name="Http">The runner's client for candidate services: no proxy, no redirects, tight timeouts.</param>
-/// <param name="BaseAddress">Where the service answers (its address on the grading network).</param>
+/// <param name="BaseAddress">Where the service answered when it first became ready; <see cref="BaseAddress"/> follows restarts.</param>
 /// <param name="Seed">The grading's seed: stages that generate data derive it from this, so reruns repeat.</param>
 /// <param name="Artifacts">Where stages leave what the report shows besides check outcomes.</param>
 public sealed record ServiceUnderTest(
@@ -26,7 +27,20 @@ public sealed record ServiceUnderTest(
     Uri BaseAddress,
     int Seed,
     IProgress<GradingProgress>? Progress,
-    GradingArtifacts Artifacts);
+    GradingArtifacts Artifacts)
+{
+    /// <summary>The service's current address: read it when a stage starts, as a restart may move it.</summary>
+    public ServiceEndpoint Endpoint { get; init; } = new(BaseAddress);
+
+    /// <summary>Where the service answers now (its address on the grading network, after any restart).</summary>
+    public Uri BaseAddress => Endpoint.Address;
+
+    /// <summary>The service's container, for steps that signal, restart or inspect it; null outside a grading.</summary>
+    public ServiceControl? Container { get; init; }
+
+    /// <summary>The upstream stub's control plane; null when the challenge declares no upstream.</summary>
+    public UpstreamControl? Upstream { get; init; }
+}
 
 /// <summary>
 /// The stages a Grader runs when it is given none: the ones this assembly has. The whole pipeline,

@@ -52,7 +52,7 @@ internal sealed class ReadinessProbe(HttpClient http, ServiceContainer container
     }
 }
 
-internal sealed record ReadinessResult(bool IsReady, TimeSpan Elapsed, int Attempts, string Detail, long? ExitCode, bool OomKilled, bool HasExited)
+public sealed record ReadinessResult(bool IsReady, TimeSpan Elapsed, int Attempts, string Detail, long? ExitCode, bool OomKilled, bool HasExited)
 {
     public static ReadinessResult Ready(TimeSpan elapsed, int attempts, int status) =>
         new(true, elapsed, attempts, $"answered {status} after {elapsed.TotalSeconds:0.0} s ({attempts} probe(s))", null, false, false);

@@ -1,10 +1,15 @@
+using Assessments.Domain.Reports;
 using Assessments.Domain.Scenarios;
 using Assessments.Domain.Scoring;
 using Assessments.Runner.Checks;
 
 namespace Assessments.Runner.Grading;
 
-/// <summary>Runs the challenge's authored scenarios (scenarios.yaml) in order.</summary>
+/// <summary>
+/// Runs the challenge's authored scenarios (scenarios.yaml) in order. Each starts with the upstream
+/// stub reset (a scenario that failed half-way must not leave an outage behind for the next), and one
+/// that acted on the container is followed by a readiness wait, so the next starts on a ready service.
+/// </summary>
 public sealed class ScenarioStage : IGradingStage
 {
     public string Phase => Phases.Checks;
@@ -12,14 +17,32 @@ public sealed class ScenarioStage : IGradingStage
     public async Task<IReadOnlyList<CheckOutcome>> RunAsync(ServiceUnderTest service, CancellationToken cancellationToken)
     {
         var challenge = service.Challenge;
-        var runner = new ScenarioRunner(new ExchangeRecorder(service.Http, service.BaseAddress, challenge.Service.Port));
+        var recorder = new ExchangeRecorder(service.Http, () => service.BaseAddress, challenge.Service.Port);
+        var runner = new ScenarioRunner(recorder, service.Upstream, service.Container);
         var variables = new Dictionary<string, string> { [ScenarioVariables.RunId] = $"r{service.Seed}" };
         var outcomes = new List<CheckOutcome>();
         foreach (var scenario in challenge.Scenarios)
         {
             service.Progress?.Report(new GradingProgress(Phase, scenario.Title));
+            if (service.Upstream is { } upstream)
+            {
+                await upstream.ResetAsync(cancellationToken);
+            }
+
             var outcome = await runner.RunAsync(scenario, variables, cancellationToken);
+            if (service.Container is { } container && scenario.Steps.Any(s => s is ServiceStep))
+            {
+                var readiness = await container.EnsureReadyAsync(cancellationToken);
+                outcome = outcome with { Evidence = [.. outcome.Evidence, Evidence.Note($"after the scenario the service was {(readiness.IsReady ? "ready" : "NOT ready")}: {readiness.Detail}")] };
+            }
+
             outcomes.Add(outcome with { Title = scenario.Title, Visibility = scenario.Visibility });
+        }
+
+        if (service.Upstream is { } stub)
+        {
+            // Later stages (contract, load) meet the stub as the challenge declared it.
+            await stub.ResetAsync(cancellationToken);
         }
 
         return outcomes;

@@ -28,6 +28,12 @@ public sealed record SandboxLimits
     /// <summary>CPUs the service is pinned to (cpuset); null leaves it unpinned.</summary>
     public string? CpuSet { get; init; } = "1";
 
+    /// <summary>
+    /// CPU quota of the service in CPUs (0.5 = half of one CPU), on top of the cpuset; null sets none.
+    /// Calibration uses it to stand in for a slower machine.
+    /// </summary>
+    public double? RunCpus { get; init; }
+
     public string LogMaxSize { get; init; } = "10m";
 
     /// <summary>How many trailing lines of a log are kept as evidence.</summary>
@@ -68,6 +74,7 @@ public sealed record SandboxLimits
         ["run.capabilities"] = "none (cap-drop ALL)",
         ["run.noNewPrivileges"] = "true",
         ["run.cpuset"] = CpuSet ?? "unpinned",
+        ["run.cpus"] = RunCpus is { } cpus ? cpus.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) : "no quota",
         ["run.logMaxSize"] = LogMaxSize,
         ["run.network"] = "internal per-grading network, no inter-container traffic",
         ["run.hostIsolation"] = HostIsolation.IsEnforced ? "enforced (host refuses new connections from grading bridges)" : "NOT verified (firewall rule missing)",

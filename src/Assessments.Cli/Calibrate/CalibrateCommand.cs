@@ -1,32 +1,72 @@
 using System.CommandLine;
+using System.Text.Json;
 using Assessments.Cli.Terminal;
 using Assessments.Domain.Challenges.Loading;
+using Assessments.Domain.Reports;
 using Assessments.Domain.Scoring;
+using Assessments.Runner.Sandbox;
 using Spectre.Console;
 
 namespace Assessments.Cli.Calibrate;
 
-/// <summary><c>assess calibrate</c>: grades every reference solution and prints expected against given level; exit 1 on any disagreement.</summary>
+/// <summary>
+/// <c>assess calibrate</c>: grades every reference solution (of one challenge, or of all) and prints
+/// expected against given level; exit 1 on any disagreement. <c>--repeat</c> grades each several
+/// times (is the level stable?), <c>--cpus</c> gives the services only part of a CPU (does the level
+/// hold on a slower machine?), <c>--json</c> prints the results as JSON on stdout.
+/// </summary>
 internal static class CalibrateCommand
 {
     public static Command Create()
     {
-        var challenge = new Option<string>("--challenge", "-c") { Description = "Challenge id or folder.", Required = true };
+        var challenge = new Option<string>("--challenge", "-c") { Description = "Challenge id or folder, or 'all'.", Required = true };
         var output = new Option<string>("--out", "-o") { Description = "Where the reference reports go.", DefaultValueFactory = _ => "out/calibration" };
-        var command = new Command("calibrate", "Grade a challenge's reference solutions and compare the given levels with the expected ones.") { challenge, output };
+        var only = new Option<string[]>("--level") { Description = "Only the references of these levels (e.g. --level senior --level engineer-ii).", AllowMultipleArgumentsPerToken = true };
+        var repeat = new Option<int>("--repeat") { Description = "Grade each reference this many times.", DefaultValueFactory = _ => 1 };
+        var cpus = new Option<double?>("--cpus") { Description = "CPU quota of every service (and of the baselines measured for it), e.g. 0.5 for half a CPU." };
+        var json = new Option<bool>("--json") { Description = "Print the results as a JSON array on stdout (progress goes to stderr)." };
+        var command = new Command("calibrate", "Grade a challenge's reference solutions and compare the given levels with the expected ones.")
+        {
+            challenge, output, only, repeat, cpus, json,
+        };
         command.SetAction(async (result, cancellationToken) =>
         {
+            if (result.GetValue(json))
+            {
+                AnsiConsole.Console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+            }
+
             try
             {
-                var loaded = ChallengeLoader.Load(ChallengeLocator.Resolve(result.GetValue(challenge)!));
-                var items = loaded.References
-                    .Select(r => new BatchItem(loaded, $"reference-{r.ExpectedLevel.ToName()}", r.Directory, r.ExpectedLevel.ToName()))
-                    .ToList();
-                var mismatches = await BatchGrading.RunAsync(items, result.GetValue(output)!, cancellationToken);
-                AnsiConsole.MarkupLine(mismatches == 0 ? "[green]Every reference got its expected level.[/]" : $"[red]{mismatches} reference(s) did not get their expected level.[/]");
+                var times = result.GetValue(repeat);
+                if (times is < 1 or > 20)
+                {
+                    throw new ArgumentException("--repeat must be between 1 and 20");
+                }
+
+                if (result.GetValue(cpus) is { } quota && quota is <= 0.05 or > 64)
+                {
+                    throw new ArgumentException("--cpus must be more than 0.05 and at most 64");
+                }
+
+                var items = Items(result.GetValue(challenge)!, result.GetValue(only) ?? [], times);
+                var limits = SandboxLimits.Default with { RunCpus = result.GetValue(cpus) };
+                var results = await BatchGrading.RunAsync(items, result.GetValue(output)!, limits, cancellationToken);
+                if (results is null)
+                {
+                    return 2;
+                }
+
+                if (result.GetValue(json))
+                {
+                    Console.Out.WriteLine(JsonSerializer.Serialize(results.Select(ToJson), JsonOptions));
+                }
+
+                var mismatches = results.Count(r => !r.Matches);
+                AnsiConsole.MarkupLine(mismatches == 0 ? $"[green]Every reference got its expected level ({results.Count} of {results.Count}).[/]" : $"[red]{mismatches} of {results.Count} reference grading(s) did not get their expected level.[/]");
                 return mismatches == 0 ? 0 : 1;
             }
-            catch (Exception e) when (e is InvalidChallengeException or DirectoryNotFoundException)
+            catch (Exception e) when (e is InvalidChallengeException or DirectoryNotFoundException or ArgumentException)
             {
                 AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(e.Message)}");
                 return 1;
@@ -34,4 +74,49 @@ internal static class CalibrateCommand
         });
         return command;
     }
+
+    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
+    private static List<BatchItem> Items(string challenge, IReadOnlyCollection<string> levels, int times)
+    {
+        var folders = challenge == "all"
+            ? ChallengeLocator.Roots().Take(1).SelectMany(Directory.GetDirectories).Order(StringComparer.Ordinal).ToList()
+            : [ChallengeLocator.Resolve(challenge)];
+        foreach (var level in levels)
+        {
+            if (!LevelNames.TryParse(level, out _))
+            {
+                throw new ArgumentException($"--level '{level}' is not a level (not-yet, junior, engineer-ii, senior)");
+            }
+        }
+
+        var items = new List<BatchItem>();
+        foreach (var loaded in folders.Select(ChallengeLoader.Load))
+        {
+            var references = loaded.References.Where(r => levels.Count == 0 || levels.Contains(r.ExpectedLevel.ToName()));
+            foreach (var reference in references)
+            {
+                for (var run = 1; run <= times; run++)
+                {
+                    var name = $"reference-{reference.ExpectedLevel.ToName()}" + (times > 1 ? $"-run{run}" : string.Empty);
+                    items.Add(new BatchItem(loaded, name, reference.Directory, reference.ExpectedLevel.ToName()));
+                }
+            }
+        }
+
+        return items;
+    }
+
+    private static CalibrationResult ToJson(BatchResult result) => new(
+        result.Item.Challenge.Id,
+        result.Item.Name,
+        result.Item.Expected,
+        result.Report.Status == ReportStatus.Graded ? result.Report.Level.ToName() : result.Report.Status.ToName(),
+        result.Report.Score,
+        result.Report.Status.ToName(),
+        result.Matches,
+        Path.GetFullPath(Path.Combine(result.ReportFolder, "report.json")));
+
+    /// <summary>One line of the <c>--json</c> output.</summary>
+    private sealed record CalibrationResult(string Challenge, string Solution, string Expected, string Given, int Score, string Status, bool Matches, string Report);
 }

@@ -28,6 +28,9 @@ public sealed record Challenge(
     /// <summary>Sandbox limits this challenge sets instead of the platform defaults.</summary>
     public SandboxOverrides Sandbox { get; init; } = SandboxOverrides.None;
 
+    /// <summary>The upstream stub the runner starts next to the service; null when the challenge has none.</summary>
+    public UpstreamSpec? Upstream { get; init; }
+
     public string BriefPath => Path.Combine(Directory, ChallengeFiles.Brief);
 
     public string ContractPath => Path.Combine(Directory, ChallengeFiles.Contract);
@@ -36,7 +39,11 @@ public sealed record Challenge(
 }
 
 /// <summary>How the candidate's service is reached and when it counts as ready.</summary>
-public sealed record ServiceSpec(int Port, string ReadinessPath, TimeSpan ReadinessTimeout, TimeSpan RequestTimeout);
+public sealed record ServiceSpec(int Port, string ReadinessPath, TimeSpan ReadinessTimeout, TimeSpan RequestTimeout)
+{
+    /// <summary>Where a volume that survives restarts is mounted (<c>service.dataVolume</c>); null for none.</summary>
+    public string? DataVolume { get; init; }
+}
 
 /// <summary>
 /// The challenge's settings for the contract stage: the <see cref="ContractChecks"/> published to

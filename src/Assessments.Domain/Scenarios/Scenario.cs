@@ -13,10 +13,25 @@ public enum Visibility
     Hidden,
 }
 
-public sealed record ScenarioStep(
+/// <summary>
+/// One step of a scenario: an HTTP request (the original kind) or one of the kinds in ScenarioSteps.cs
+/// that burst, control the upstream stub, assert on it, act on the service's container or wait.
+/// </summary>
+public abstract record ScenarioStep
+{
+    /// <summary>The step's kind as authors write it (<c>request</c>, <c>burst</c>, <c>upstream</c>…), for evidence.</summary>
+    public abstract string Kind { get; }
+}
+
+/// <summary>A request whose response must meet <see cref="Expect"/>, optionally retried until it does.</summary>
+public sealed record RequestStep(
     RequestTemplate Request,
     Expectation Expect,
-    IReadOnlyDictionary<string, string> Capture);
+    IReadOnlyDictionary<string, string> Capture,
+    Eventually? Eventually = null) : ScenarioStep
+{
+    public override string Kind => StepKinds.Request;
+}
 
 /// <summary>A request whose path, headers and body may contain <c>{{name}}</c> placeholders.</summary>
 public sealed record RequestTemplate(string Method, string Path, IReadOnlyDictionary<string, string> Headers, string? JsonBody, string? RawBody);
@@ -29,4 +44,8 @@ public sealed record Expectation(
     IReadOnlyList<int> Status,
     string? ContentType,
     IReadOnlyDictionary<string, string> Headers,
-    IReadOnlyDictionary<string, string> Json);
+    IReadOnlyDictionary<string, string> Json)
+{
+    /// <summary>The response must arrive within this many milliseconds (headers and body).</summary>
+    public int? MaxMs { get; init; }
+}

@@ -32,7 +32,7 @@ public sealed class ChallengeLoaderTests : IDisposable
         // then
         Assert.Null(challenge);
         AssertProblem(problems, "brief.md", "", "file is missing");
-        AssertProblem(problems, "challenge.yaml", "$.pionts", "could not be mapped");
+        AssertProblem(problems, "challenge.yaml", "$.pionts", "'pionts' is not a known key here");
         AssertProblem(problems, "scenarios.yaml", "scenarios[0].visibility", "'secret' must be 'visible' or 'hidden'");
         AssertProblem(problems, "scenarios.yaml", "scenarios[0].steps[0]", "'{{location}}' is used before any step captures it");
         AssertProblem(problems, "scenarios.yaml", "scenarios[0].steps[0].expect.json.$.id", "'@whatever' is not a known matcher");

@@ -1,5 +1,6 @@
-// Reference solution (expected level: senior). Validation with problem+json, cursor pagination,
-// idempotent creation, consistent errors, and a health probe.
+// Reference solution (expected level: senior). Validation with problem+json, cursor pagination with
+// price filters, idempotent creation, conditional reads, per-client rate limits, consistent errors,
+// its own contract served, and a health probe.
 using System.Collections.Concurrent;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -13,13 +14,16 @@ builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = 
     }
 });
 builder.Services.AddSingleton<Catalog>();
+builder.Services.AddClientRateLimits();
 builder.Logging.AddJsonConsole();
 
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseRateLimiter();
 
 app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
+app.MapGet("/openapi.json", () => Results.File(Path.Combine(AppContext.BaseDirectory, "openapi.json"), "application/json"));
 
 var products = app.MapGroup("/products");
 
@@ -48,10 +52,19 @@ products.MapPost("/", (ProductInput input, HttpRequest request, Catalog catalog)
     };
 });
 
-products.MapGet("/{id:long}", (long id, Catalog catalog) =>
-    catalog.Find(id) is { } product ? Results.Ok(product) : Results.Problem(statusCode: 404, title: $"Product {id} does not exist"));
+products.MapGet("/{id:long}", (long id, HttpRequest request, HttpResponse response, Catalog catalog) =>
+{
+    if (catalog.Find(id) is not { } product)
+    {
+        return Results.Problem(statusCode: 404, title: $"Product {id} does not exist");
+    }
 
-products.MapGet("/", (int? limit, string? cursor, Catalog catalog) =>
+    var etag = ETags.Of(product);
+    response.Headers.ETag = etag;
+    return ETags.Matches(request, etag) ? Results.StatusCode(StatusCodes.Status304NotModified) : Results.Ok(product);
+});
+
+products.MapGet("/", (int? limit, string? cursor, long? minPriceCents, long? maxPriceCents, Catalog catalog) =>
 {
     var size = limit ?? 20;
     if (size is < 1 or > 100)
@@ -65,7 +78,12 @@ products.MapGet("/", (int? limit, string? cursor, Catalog catalog) =>
         return Results.ValidationProblem(new Dictionary<string, string[]> { ["cursor"] = ["cursor is not one this API issued"] });
     }
 
-    var page = catalog.After(after, size + 1);
+    if (minPriceCents is < 0 || maxPriceCents is < 0 || minPriceCents > maxPriceCents)
+    {
+        return Results.ValidationProblem(new Dictionary<string, string[]> { ["minPriceCents"] = ["the price range must be non-negative, with minPriceCents at most maxPriceCents"] });
+    }
+
+    var page = catalog.After(after, size + 1, new PriceRange(minPriceCents ?? 0, maxPriceCents ?? long.MaxValue));
     var items = page.Take(size).ToList();
     var next = page.Count > size ? items[^1].Id.ToString() : null;
     return Results.Ok(new ProductPage(items, next));
@@ -108,6 +126,11 @@ record ProductInput(string? Sku, string? Name, long? PriceCents, int? Stock)
 record Product(long Id, string Sku, string Name, long PriceCents, int Stock);
 
 record ProductPage(IReadOnlyList<Product> Items, string? NextCursor);
+
+record PriceRange(long Min, long Max)
+{
+    public bool Contains(long priceCents) => priceCents >= Min && priceCents <= Max;
+}
 
 abstract record CreateOutcome
 {
@@ -161,11 +184,11 @@ sealed class Catalog
         }
     }
 
-    public List<Product> After(long id, int count)
+    public List<Product> After(long id, int count, PriceRange prices)
     {
         lock (_gate)
         {
-            return _products.Values.Where(p => p.Id > id).Take(count).ToList();
+            return _products.Values.Where(p => p.Id > id && prices.Contains(p.PriceCents)).Take(count).ToList();
         }
     }
 

@@ -25,6 +25,8 @@ internal sealed class ManifestDocument
     public LoadDocument? Load { get; set; }
 
     public SandboxDocument? Sandbox { get; set; }
+
+    public UpstreamDocument? Upstream { get; set; }
 }
 
 internal sealed class ContractDocument
@@ -51,6 +53,9 @@ internal sealed class ServiceDocument
     public int? ReadinessTimeoutSeconds { get; set; }
 
     public int? RequestTimeoutSeconds { get; set; }
+
+    /// <summary>Where a Docker volume that survives restarts is mounted (e.g. <c>/data</c>).</summary>
+    public string? DataVolume { get; set; }
 }
 
 internal sealed class ScenariosDocument
@@ -76,6 +81,24 @@ internal sealed class StepDocument
     public ExpectDocument? Expect { get; set; }
 
     public Dictionary<string, string>? Capture { get; set; }
+
+    public EventuallyDocument? Eventually { get; set; }
+
+    public BurstDocument? Burst { get; set; }
+
+    public ExpectDocument? ExpectSome { get; set; }
+
+    public CollectDocument? Collect { get; set; }
+
+    public UpstreamStepDocument? Upstream { get; set; }
+
+    public ExpectUpstreamDocument? ExpectUpstream { get; set; }
+
+    public ServiceStepDocument? Service { get; set; }
+
+    public ExpectServiceDocument? ExpectService { get; set; }
+
+    public SleepDocument? Sleep { get; set; }
 }
 
 internal sealed class RequestDocument
@@ -101,6 +124,8 @@ internal sealed class ExpectDocument
     public Dictionary<string, string>? Headers { get; set; }
 
     public Dictionary<string, JsonNode?>? Json { get; set; }
+
+    public int? MaxMs { get; set; }
 }
 
 internal sealed class RubricDocument

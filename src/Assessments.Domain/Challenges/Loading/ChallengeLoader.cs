@@ -49,7 +49,9 @@ public static class ChallengeLoader
         var contract = manifest is null ? ContractSettings.Default : ManifestMapper.Contract(manifest, problems);
         var load = manifest?.Load is null ? null : LoadProfileMapper.Map(manifest.Load, problems);
         var sandbox = manifest?.Sandbox is null ? SandboxOverrides.None : SandboxMapper.Map(manifest.Sandbox, problems);
-        var scenarios = scenariosDoc is null ? [] : ScenarioMapper.Map(scenariosDoc, problems);
+        var upstream = manifest?.Upstream is null ? null : DependencyMapper.Upstream(directory, manifest.Upstream, problems);
+        var dataVolume = DependencyMapper.DataVolume(manifest?.Service, problems);
+        var scenarios = scenariosDoc is null ? [] : ScenarioMapper.Map(scenariosDoc, problems, hasUpstream: manifest?.Upstream is not null);
         var rubric = rubricDoc is null ? null : RubricMapper.Map(rubricDoc, scenarios.Select(s => s.Id), problems);
 
         if (problems.All.Count > 0 || manifest is null || service is null || rubric is null)
@@ -58,6 +60,7 @@ public static class ChallengeLoader
         }
 
         var challenge = new Challenge(manifest.Id!, manifest.Version!, manifest.Title!, Path.GetFullPath(directory), service, scenarios, rubric, references, samples) { Contract = contract, Load = load, Sandbox = sandbox };
+        challenge = challenge with { Service = service with { DataVolume = dataVolume }, Upstream = upstream };
         return (challenge, problems.All);
     }
 }

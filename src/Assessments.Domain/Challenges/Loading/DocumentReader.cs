@@ -5,8 +5,11 @@ using YamlDotNet.Core;
 namespace Assessments.Domain.Challenges.Loading;
 
 /// <summary>Reads one YAML file of a challenge into its document shape, turning every failure into a problem.</summary>
-internal static class DocumentReader
+internal static partial class DocumentReader
 {
+    [System.Text.RegularExpressions.GeneratedRegex("The JSON property '([^']*)' could not be mapped")]
+    private static partial System.Text.RegularExpressions.Regex UnknownKey();
+
     private static readonly JsonSerializerOptions Options = new()
     {
         PropertyNameCaseInsensitive = true,
@@ -54,6 +57,12 @@ internal static class DocumentReader
     {
         var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
         var text = cut > 0 ? message[..cut] : message;
+        if (UnknownKey().Match(text) is { Success: true } unknown)
+        {
+            // An unknown step kind or a misspelt key: name the key, not the .NET type it missed.
+            return $"'{unknown.Groups[1].Value}' is not a known key here";
+        }
+
         if (!text.Contains("could not be converted to", StringComparison.Ordinal))
         {
             return text;

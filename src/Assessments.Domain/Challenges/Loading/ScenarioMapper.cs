@@ -10,7 +10,7 @@ internal static class ScenarioMapper
 
     private static readonly HashSet<string> Methods = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
 
-    public static IReadOnlyList<Scenario> Map(ScenariosDocument doc, ProblemList problems)
+    public static IReadOnlyList<Scenario> Map(ScenariosDocument doc, ProblemList problems, bool hasUpstream = false)
     {
         var scenarios = new List<Scenario>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -22,7 +22,7 @@ internal static class ScenarioMapper
 
         for (var i = 0; i < list.Count; i++)
         {
-            var scenario = MapScenario(list[i], $"scenarios[{i}]", problems);
+            var scenario = MapScenario(list[i], $"scenarios[{i}]", hasUpstream, problems);
             if (scenario is null)
             {
                 continue;
@@ -39,7 +39,7 @@ internal static class ScenarioMapper
         return scenarios;
     }
 
-    private static Scenario? MapScenario(ScenarioDocument doc, string where, ProblemList problems)
+    private static Scenario? MapScenario(ScenarioDocument doc, string where, bool hasUpstream, ProblemList problems)
     {
         var ok = problems.Require(doc.Id, File, $"{where}.id", "scenario id")
             & problems.Require(doc.Title, File, $"{where}.title", "scenario title");
@@ -55,7 +55,7 @@ internal static class ScenarioMapper
         }
 
         var steps = new List<ScenarioStep>();
-        var captured = new HashSet<string>(StringComparer.Ordinal);
+        var scope = new StepScope(hasUpstream);
         var docs = doc.Steps ?? [];
         if (docs.Count == 0)
         {
@@ -64,7 +64,7 @@ internal static class ScenarioMapper
 
         for (var i = 0; i < docs.Count; i++)
         {
-            var step = MapStep(docs[i], $"{where}.steps[{i}]", captured, problems);
+            var step = StepMapper.Map(docs[i], $"{where}.steps[{i}]", scope, problems);
             if (step is not null)
             {
                 steps.Add(step);
@@ -74,7 +74,8 @@ internal static class ScenarioMapper
         return ok ? new Scenario(doc.Id!, doc.Title!, visibility, steps) : null;
     }
 
-    private static ScenarioStep? MapStep(StepDocument doc, string where, HashSet<string> captured, ProblemList problems)
+    /// <summary>A plain request step: request and expect, optional capture and eventually.</summary>
+    public static RequestStep? MapRequestStep(StepDocument doc, string where, StepScope scope, ProblemList problems)
     {
         if (!problems.Require(doc.Request, File, $"{where}.request", "request")
             | !problems.Require(doc.Expect, File, $"{where}.expect", "expect"))
@@ -84,19 +85,7 @@ internal static class ScenarioMapper
 
         var request = MapRequest(doc.Request!, $"{where}.request", problems);
         var expect = MapExpect(doc.Expect!, $"{where}.expect", problems);
-
-        // A placeholder must name a value captured by an earlier step, or it would be sent literally.
-        var used = Placeholders.NamesIn(request.Path)
-            .Concat(request.Headers.Values.SelectMany(Placeholders.NamesIn))
-            .Concat(Placeholders.NamesIn(request.JsonBody))
-            .Concat(Placeholders.NamesIn(request.RawBody))
-            .Concat(expect.Json.Values.SelectMany(Placeholders.NamesIn))
-            .Concat(expect.Headers.Values.SelectMany(Placeholders.NamesIn));
-        foreach (var name in used.Distinct().Where(n => !captured.Contains(n) && !ScenarioVariables.BuiltIn.Contains(n)))
-        {
-            problems.Add(File, where, $"'{{{{{name}}}}}' is used before any step captures it");
-        }
-
+        scope.CheckPlaceholders(request, expect, where, problems);
         var capture = doc.Capture ?? [];
         foreach (var (name, source) in capture)
         {
@@ -105,13 +94,13 @@ internal static class ScenarioMapper
                 problems.Add(File, $"{where}.capture.{name}", $"'{source}' must be 'header:<Name>' or 'json:<$.path>'");
             }
 
-            captured.Add(name);
+            scope.Captured.Add(name);
         }
 
-        return new ScenarioStep(request, expect, capture);
+        return new RequestStep(request, expect, capture, StepMapper.MapEventually(doc.Eventually, $"{where}.eventually", problems));
     }
 
-    private static RequestTemplate MapRequest(RequestDocument doc, string where, ProblemList problems)
+    public static RequestTemplate MapRequest(RequestDocument doc, string where, ProblemList problems)
     {
         var method = (doc.Method ?? "GET").ToUpperInvariant();
         if (!Methods.Contains(method))
@@ -132,7 +121,7 @@ internal static class ScenarioMapper
         return new RequestTemplate(method, doc.Path ?? "/", doc.Headers ?? [], doc.Json?.ToJsonString(), doc.Body);
     }
 
-    private static Expectation MapExpect(ExpectDocument doc, string where, ProblemList problems)
+    public static Expectation MapExpect(ExpectDocument doc, string where, ProblemList problems)
     {
         var status = new List<int>();
         switch (doc.Status)
@@ -183,6 +172,11 @@ internal static class ScenarioMapper
             }
         }
 
-        return new Expectation(status, doc.ContentType, doc.Headers ?? [], json);
+        if (doc.MaxMs is < 1 or > 600_000)
+        {
+            problems.Add(File, $"{where}.maxMs", "must be between 1 and 600000 milliseconds");
+        }
+
+        return new Expectation(status, doc.ContentType, doc.Headers ?? [], json) { MaxMs = doc.MaxMs };
     }
 }

@@ -1,0 +1,89 @@
+namespace Assessments.Domain.Scenarios;
+
+/// <summary>The step kinds' names as authors write them in scenarios.yaml.</summary>
+public static class StepKinds
+{
+    public const string Request = "request";
+    public const string Burst = "burst";
+    public const string Upstream = "upstream";
+    public const string ExpectUpstream = "expectUpstream";
+    public const string Service = "service";
+    public const string ExpectService = "expectService";
+    public const string Sleep = "sleep";
+}
+
+/// <summary>Repeat a check until it holds or the time is up (for things that happen asynchronously).</summary>
+public sealed record Eventually(TimeSpan Timeout, TimeSpan Interval);
+
+/// <summary>
+/// The same request <see cref="Count"/> times with <see cref="Concurrency"/> in flight; <c>{{i}}</c> is
+/// the index. Every response must meet <see cref="Expect"/>, at least one <see cref="ExpectSome"/>.
+/// </summary>
+public sealed record BurstStep(
+    int Count,
+    int Concurrency,
+    RequestTemplate Request,
+    Expectation Expect,
+    Expectation? ExpectSome,
+    Collect? Collect) : ScenarioStep
+{
+    /// <summary>The placeholder a burst fills with the request's index.</summary>
+    public const string Index = "i";
+
+    public override string Kind => StepKinds.Burst;
+}
+
+/// <summary>Gathers a list variable from a burst: <see cref="Value"/> of each response whose status is in <see cref="WhenStatus"/>.</summary>
+public sealed record Collect(string Name, string Value, IReadOnlyList<int> WhenStatus);
+
+/// <summary>Controls the upstream stub: reset its counters, change its faults, change a resource's data.</summary>
+public sealed record UpstreamStep(bool Reset, UpstreamFaultChange? Faults, UpstreamDataChange? Set) : ScenarioStep
+{
+    public override string Kind => StepKinds.Upstream;
+}
+
+/// <summary>Fault settings for the stub; null fields stay as they are.</summary>
+public sealed record UpstreamFaultChange(int? LatencyMs, int? JitterMs, bool? Outage, int? FailFirst, IReadOnlyList<string>? FailKeys);
+
+/// <summary>New data for one key of the stub (its version is bumped).</summary>
+public sealed record UpstreamDataChange(string Key, string DataJson);
+
+/// <summary>Assertions on the stub's counters (<c>/control/stats</c>).</summary>
+public sealed record ExpectUpstreamStep(
+    IReadOnlyDictionary<string, CountComparison> Calls,
+    CountComparison? TotalCalls,
+    IReadOnlyDictionary<string, CountComparison> PeakConcurrency,
+    EffectsExpectation? Effects,
+    bool TracedFromLastRequest,
+    Eventually? Eventually) : ScenarioStep
+{
+    public const string LastRequest = "last-request";
+
+    public override string Kind => StepKinds.ExpectUpstream;
+}
+
+/// <summary>For every value of the list variable <see cref="References"/>, the stub's effect counters must compare so.</summary>
+public sealed record EffectsExpectation(string References, CountComparison? Applied, CountComparison? Attempts, CountComparison? Failures);
+
+/// <summary>A signal to the service's container, then optionally <c>docker start</c> and a readiness wait.</summary>
+public sealed record ServiceStep(ServiceSignal Signal, bool Restart) : ScenarioStep
+{
+    public override string Kind => StepKinds.Service;
+}
+
+public enum ServiceSignal
+{
+    Kill,
+    Term,
+}
+
+/// <summary>Assertions on the service's container: running, memory in use, restarts the runner made.</summary>
+public sealed record ExpectServiceStep(bool? Running, CountComparison? MemoryMiB, CountComparison? Restarts) : ScenarioStep
+{
+    public override string Kind => StepKinds.ExpectService;
+}
+
+public sealed record SleepStep(TimeSpan Duration) : ScenarioStep
+{
+    public override string Kind => StepKinds.Sleep;
+}
