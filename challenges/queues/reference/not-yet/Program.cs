@@ -8,7 +8,8 @@ var app = builder.Build();
 var jobs = new Dictionary<string, Job>();
 var upstreamUrl = Environment.GetEnvironmentVariable("UPSTREAM_URL") ?? "http://localhost:9000";
 
-app.MapGet("/health", () => "healthy");
+app.MapGet("/health/live", () => "healthy");
+app.MapGet("/health/ready", () => "healthy");
 
 app.MapPost("/jobs", async (Job job, IHttpClientFactory factory) =>
 {
