@@ -6,7 +6,7 @@ CONFIGURATION ?= Release
 ASSESS = $(DOTNET) src/Assessments.Cli/bin/$(CONFIGURATION)/net10.0/assess.dll
 DEMO_OUT ?= out/demo
 
-.PHONY: demo test build docker base-images prepare leftovers bench-load clean
+.PHONY: demo test build docker base-images prepare leftovers bench-load bench-insight clean
 
 ## Grade every bundled sample and reference submission end to end and write their reports.
 demo: prepare build
@@ -38,6 +38,10 @@ leftovers:
 ## Load-engine benchmark against wrk (and hey where available), on this machine.
 bench-load:
 	bash bench/load/run.sh
+
+## Code-insight benchmark: one submission's analysis (cold, warm) and 100 submissions compared pairwise.
+bench-insight:
+	bash bench/insight/run.sh
 
 clean:
 	rm -rf out

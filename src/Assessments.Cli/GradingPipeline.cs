@@ -1,13 +1,17 @@
+using Assessments.Cli.Insight;
 using Assessments.Contract;
 using Assessments.Runner.Grading;
+using Assessments.Runner.Operations;
 
 namespace Assessments.Cli;
 
 /// <summary>
-/// What a grading checks, in order: the authored scenarios, the contract from openapi.yaml, then the
-/// load profile. The one place the whole pipeline is put together (the CLI and the tests use it).
+/// What a grading checks, in order: the authored scenarios, the contract from openapi.yaml, the load
+/// profile, then the operations checks (whose graceful shutdown runs after everything else); code
+/// insight reads the source meanwhile (from intake on, while the image builds). The one place the
+/// whole pipeline is put together (the CLI and the tests use it).
 /// </summary>
 public static class GradingPipeline
 {
-    public static IReadOnlyList<IGradingStage> Stages { get; } = [new ScenarioStage(), new ContractStage(), new LoadStage()];
+    public static IReadOnlyList<IGradingStage> Stages { get; } = [new CodeInsightStage(), new ScenarioStage(), new ContractStage(), new LoadStage(), new OperationsStage()];
 }

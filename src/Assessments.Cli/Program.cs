@@ -20,4 +20,5 @@ root.Subcommands.Add(CalibrateCommand.Create());
 root.Subcommands.Add(DemoCommand.Create());
 root.Subcommands.Add(LoadCommand.Create());
 root.Subcommands.Add(ReapCommand.Create());
+root.Subcommands.Add(Assessments.Cli.Similarity.SimilarityCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -90,6 +90,9 @@ public static class HtmlReport
             h.Append("<h2>Under load</h2>").Append(LoadResultWriter.ToHtmlFragment(load));
         }
 
+        h.Append(BaselineView.Html(r));
+
+        InsightView.Html(h, r.Insight);
         Logs(h, "Build log (tail)", r.BuildLogTail);
         Logs(h, "Service log (tail)", r.ServiceLogTail);
         h.Append("<h2>Environment</h2><p class=\"muted\">");

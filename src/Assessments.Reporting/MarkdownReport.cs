@@ -70,6 +70,9 @@ public static class MarkdownReport
             md.AppendLine("## Under load").AppendLine().AppendLine(LoadResultWriter.ToMarkdown(load)).AppendLine();
         }
 
+        md.Append(BaselineView.Markdown(r));
+
+        InsightView.Markdown(md, r.Insight);
         md.AppendLine("## Environment").AppendLine();
         md.AppendLine($"Runner {r.Environment.RunnerVersion}, Docker {r.Environment.DockerVersion}, {r.Environment.Os}, {r.Environment.ProcessorCount} CPUs.").AppendLine();
         md.AppendLine(string.Join(" · ", r.Environment.Limits.Select(l => $"{l.Key}={l.Value}"))).AppendLine();

@@ -6,11 +6,16 @@ namespace Assessments.Load.Model;
 /// </summary>
 public sealed record HttpRequestTemplate(HttpMethod Method, Uri Uri)
 {
+    private long _messages;
+
     public ReadOnlyMemory<byte> Body { get; init; } = ReadOnlyMemory<byte>.Empty;
 
     public string? ContentType { get; init; }
 
     public IReadOnlyList<KeyValuePair<string, string>> Headers { get; init; } = [];
+
+    /// <summary>When not empty, messages go to these in turn instead of <see cref="Uri"/> (load spread over many keys).</summary>
+    public IReadOnlyList<Uri> Rotation { get; init; } = [];
 
     public static HttpRequestTemplate Get(Uri uri) => new(HttpMethod.Get, uri);
 
@@ -19,7 +24,8 @@ public sealed record HttpRequestTemplate(HttpMethod Method, Uri Uri)
 
     internal HttpRequestMessage ToMessage()
     {
-        var message = new HttpRequestMessage(Method, Uri) { Version = System.Net.HttpVersion.Version11 };
+        var uri = Rotation.Count == 0 ? Uri : Rotation[(int)((Interlocked.Increment(ref _messages) - 1) % Rotation.Count)];
+        var message = new HttpRequestMessage(Method, uri) { Version = System.Net.HttpVersion.Version11 };
         if (!Body.IsEmpty)
         {
             message.Content = new ReadOnlyMemoryContent(Body);

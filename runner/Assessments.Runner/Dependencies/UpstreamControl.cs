@@ -1,3 +1,4 @@
+using Assessments.Runner.Operations;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -10,7 +11,7 @@ namespace Assessments.Runner.Dependencies;
 /// The runner's client for the stub's control plane (reset, faults, data, stats). The token is the
 /// grading's secret: the candidate's service never sees it. A failing control call is a platform fault.
 /// </summary>
-public sealed class UpstreamControl(HttpClient http, Uri controlAddress, string token)
+public sealed class UpstreamControl(HttpClient http, Uri controlAddress, string token) : IUpstreamStats
 {
     public const string TokenHeader = "X-Control-Token";
 
@@ -44,6 +45,10 @@ public sealed class UpstreamControl(HttpClient http, Uri controlAddress, string 
         ?? throw new InfrastructureException("the upstream stub's stats were not a JSON object");
 
     /// <summary>Whether the control plane answers with this token (used while the stub starts).</summary>
+    /// <summary>The counters the operations and load checks read, typed.</summary>
+    public async Task<UpstreamStats> ReadAsync(CancellationToken cancellationToken) =>
+        UpstreamStats.Parse((await StatsAsync(cancellationToken)).ToJsonString());
+
     public async Task<bool> IsUpAsync(CancellationToken cancellationToken)
     {
         try

@@ -45,7 +45,8 @@ public sealed partial class Grader(
             using var submission = await clock.TimeAsync(Phases.Intake, () => Task.FromResult(SubmissionIntake.Stage(request.SubmissionPath, intake)));
             report.Submission = new SubmissionRef(submission.ComputeSha256(), submission.Name, submission.Files.Count, submission.TotalBytes);
             CheckDockerfile(submission, sandbox);
-            return await RunAsync(gradingId, request, submission, sandbox, report, createdImages, progress, job.Token);
+            var insight = SubmissionAnalyzers.Start(_stages, request.Challenge, submission.Root, job.Token);
+            return await RunAsync(gradingId, request, submission, sandbox, report, createdImages, insight, progress, job.Token);
         }
         catch (SubmissionRejectedException e)
         {
@@ -89,6 +90,7 @@ public sealed partial class Grader(
         SandboxLimits sandbox,
         ReportBuilder report,
         List<string> createdImages,
+        Task<SubmissionInsight?> insight,
         IProgress<GradingProgress>? progress,
         CancellationToken cancellationToken)
     {
@@ -146,9 +148,10 @@ public sealed partial class Grader(
             Endpoint = endpoint,
             Container = new ServiceControl(docker, containers, report.ContainerId!, challenge.Service, http, endpoint),
             Upstream = dependencies.Upstream,
+            Host = new GradingHost(docker, report.ContainerId!, gradingId, limits, intake, dependencies.Upstream),
         };
         var outcomes = new List<CheckOutcome> { ServiceReady(readiness, challenge) };
-        foreach (var stage in _stages)
+        foreach (var stage in _stages.Where(s => !SubmissionAnalyzers.IsAnalyzer(s)))
         {
             progress?.Report(new GradingProgress(stage.Phase, "starting"));
             outcomes.AddRange(await report.Clock.TimeAsync(stage.Phase, () => stage.RunAsync(service, cancellationToken)));
@@ -158,9 +161,15 @@ public sealed partial class Grader(
         report.ServiceLogTail = await new ContainerLogs(docker).TailAsync(report.ContainerId!, sandbox.LogTailLines, cancellationToken);
         report.SandboxEvents = limitsHit;
         outcomes.Add(ServiceSurvived(after, report.ServiceLogTail));
+        outcomes.AddRange((await insight)?.Outcomes ?? []);
+        foreach (var final in _stages.OfType<IFinalStage>())
+        {
+            outcomes.AddRange(await report.Clock.TimeAsync(Phases.Shutdown, () => final.RunLastAsync(service, cancellationToken)));
+        }
+
         var card = Scorer.Score(challenge.Rubric, outcomes);
         LogGraded(_logger, gradingId, card.Level.ToName(), card.Score);
-        return report.Graded(card, outcomes);
+        return report.Graded(card, outcomes) with { Insight = (await insight)?.Insight };
     }
 
     /// <summary>Refuses, before anything is built, a submission whose Dockerfile would leave the sandbox.</summary>

@@ -17,5 +17,6 @@ public static class Phases
     public const string Build = "build";
     public const string Start = "start";
     public const string Checks = "checks";
+    public const string Shutdown = "shutdown";
     public const string Cleanup = "cleanup";
 }

@@ -40,6 +40,9 @@ public sealed record ServiceUnderTest(
 
     /// <summary>The upstream stub's control plane; null when the challenge declares no upstream.</summary>
     public UpstreamControl? Upstream { get; init; }
+
+    /// <summary>The container behind the service, for stages that read its output or signal it.</summary>
+    public GradingHost? Host { get; init; }
 }
 
 /// <summary>

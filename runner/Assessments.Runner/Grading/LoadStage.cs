@@ -1,25 +1,25 @@
 using System.Text.Json;
+using Assessments.Domain.Challenges;
+using Assessments.Domain.Performance;
 using Assessments.Domain.Reports;
 using Assessments.Domain.Scenarios;
 using Assessments.Domain.Scoring;
-using Assessments.Load;
-using Assessments.Load.Model;
 using Assessments.Load.Output;
-using Assessments.Load.SelfCheck;
 using Assessments.Load.Thresholds;
-using Assessments.Runner.Docker;
+using Assessments.Runner.Grading.Baselines;
 
 namespace Assessments.Runner.Grading;
 
 /// <summary>
 /// Puts the challenge's load profile on the service (open model, constant arrival rate, latency from
-/// the intended send time) and judges it by the profile's thresholds. A run the generator itself could
-/// not keep to schedule is a platform fault, never the candidate's: it ends the grading as
+/// the intended send time) and judges it by the profile's thresholds; thresholds relative to the
+/// reference solution are first rewritten from its figures on this machine. A run the generator itself
+/// could not keep to schedule is a platform fault, never the candidate's: it ends the grading as
 /// <c>infrastructure_error</c> to be retried.
 /// </summary>
-public sealed class LoadStage : IGradingStage
+public sealed class LoadStage(BaselineStore? baselines = null) : IGradingStage
 {
-    private const int Attempts = 2;
+    private readonly BaselineStore _baselines = baselines ?? BaselineStore.Default;
 
     public string Phase => "load";
 
@@ -30,74 +30,87 @@ public sealed class LoadStage : IGradingStage
             return [];
         }
 
+        var thresholds = await ThresholdsAsync(service, profile, cancellationToken);
         service.Progress?.Report(new GradingProgress(Phase, $"{profile.Rate} req/s of {profile.Method} {profile.Path} for {profile.Duration.TotalSeconds:0} s after {profile.Warmup.TotalSeconds:0} s warm-up"));
-        var target = new Uri(service.BaseAddress, profile.Path);
-        var interval = TimeSpan.FromSeconds(1);
-        var step = new Step("request", new HttpRequestTemplate(new HttpMethod(profile.Method), target));
-        var plan = new LoadPlan([new Load.Model.Scenario("load", [step], [Simulation.Inject(profile.Rate, interval, profile.Warmup + profile.Duration)])])
-        {
-            Warmup = profile.Warmup,
-            Connections = profile.Connections,
-            RequestTimeout = service.Http.Timeout,
-            Thresholds = profile.Thresholds.Select(ThresholdSpec.Parse).ToList(),
-            AllowedHosts = [service.BaseAddress.Host],
+        var upstream = service.Host?.Upstream;
+        var before = profile.UpstreamCallsPerRequest is null || upstream is null ? null : await upstream.ReadAsync(cancellationToken);
+        var result = await LoadMeasurement.RunAsync(
+            profile, service.BaseAddress, service.Http.Timeout, thresholds.Absolute, m => service.Progress?.Report(new GradingProgress(Phase, m)), cancellationToken);
 
-            // Latency counts from the intended send time, so generator lag would be charged to the
-            // service: a few milliseconds is tolerated against thresholds of tens of milliseconds.
-            SelfCheck = new SelfCheckLimits { MaxDispatchLagP99 = TimeSpan.FromMilliseconds(5) },
-        };
-
-        EnsurePoolThreads(profile.Connections);
-        var result = await LoadRunner.RunAsync(plan, cancellationToken);
-        for (var attempt = 2; !result.Valid && attempt <= Attempts; attempt++)
+        service.Artifacts.Load = new LoadSection(true, null, JsonSerializer.SerializeToElement(result, LoadResultJson.Options)) { Baseline = thresholds.Section };
+        var outcomes = new List<CheckOutcome> { Outcome(profile.Rate, result, thresholds) };
+        if (profile.UpstreamCallsPerRequest is { } limit)
         {
-            // The generator, not the service, fell behind: measure again before calling it a platform fault.
-            service.Progress?.Report(new GradingProgress(Phase, $"the generator fell behind ({result.InvalidReason}); measuring again"));
-            await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
-            result = await LoadRunner.RunAsync(plan, cancellationToken);
+            outcomes.Add(await UpstreamEfficiency.JudgeAsync(profile, limit, upstream, before, cancellationToken));
         }
 
-        if (!result.Valid)
-        {
-            throw new InfrastructureException($"the load generator could not keep its schedule ({result.InvalidReason}); the run is not judged");
-        }
-
-        service.Artifacts.Load = new LoadSection(true, null, JsonSerializer.SerializeToElement(result, LoadResultJson.Options));
-        return [Outcome(profile.Rate, result)];
+        return outcomes;
     }
 
-    private static CheckOutcome Outcome(int rate, LoadResult result)
+    private async Task<JudgedThresholds> ThresholdsAsync(ServiceUnderTest service, LoadProfile profile, CancellationToken cancellationToken)
     {
-        var failed = result.Thresholds.Where(t => !t.Passed).ToList();
+        var relative = profile.Thresholds.Where(RelativeThreshold.IsRelative).Select(RelativeThreshold.Parse).ToList();
+        var absolute = profile.Thresholds.Where(t => !RelativeThreshold.IsRelative(t)).ToList();
+        if (relative.Count == 0 || profile.Baseline is not { } spec)
+        {
+            return new JudgedThresholds(absolute, [], null);
+        }
+
+        var lookup = service.Host is { } host
+            ? await new ReferenceBaseline(host, _baselines).GetAsync(service, profile, spec, cancellationToken)
+            : BaselineLookup.Failed("the runner gave the load stage no Docker access to measure the reference with");
+        if (lookup.Figures is not { } figures)
+        {
+            // Fail closed: a threshold that could not be derived is not silently dropped.
+            var section = new BaselineSection(spec.Reference.ToName(), null, null, false, lookup.Problem, []);
+            return new JudgedThresholds(absolute, relative.Select(r => $"{r.Text} (not judged: {lookup.Problem})").ToList(), section);
+        }
+
+        var derived = relative.Select(r => r.Derive(figures)).ToList();
+        var age = Math.Round((DateTimeOffset.UtcNow - figures.MeasuredAt).TotalHours, 2);
+        return new JudgedThresholds(
+            [.. absolute, .. derived.Select(d => d.Absolute)],
+            [],
+            new BaselineSection(spec.Reference.ToName(), figures, age, lookup.MeasuredNow, null, derived));
+    }
+
+    private static CheckOutcome Outcome(int rate, LoadResult result, JudgedThresholds thresholds)
+    {
+        var failed = result.Thresholds.Where(t => !t.Passed).Select(t => Describe(t, thresholds.Section)).Concat(thresholds.Unjudged).ToList();
         var summary = failed.Count == 0
             ? $"every threshold held at {rate} req/s"
-            : $"{failed.Count} threshold(s) failed at {rate} req/s: {string.Join("; ", failed.Select(Describe))}";
+            : $"{failed.Count} threshold(s) failed at {rate} req/s: {string.Join("; ", failed)}";
         var errors = result.ErrorKinds.Count == 0 ? "none" : string.Join(", ", result.ErrorKinds.Select(e => $"{e.Key} {e.Value}"));
-        Evidence[] evidence =
-        [
+        var evidence = new List<Evidence>
+        {
             Evidence.Measurement($"p50 latency from the intended send time ({result.Requests} requests)", Math.Round(result.Latency.P50, 2), "ms"),
             Evidence.Measurement("p99 latency from the intended send time", Math.Round(result.Latency.P99, 2), "ms"),
             Evidence.Measurement("max latency", Math.Round(result.Latency.Max, 2), "ms"),
             Evidence.Measurement($"throughput achieved (errors: {errors})", Math.Round(result.Rps, 1), "req/s"),
-            .. result.Thresholds.Select(t => Evidence.Note($"{(t.Passed ? "held" : "FAILED")}: {Describe(t)}")),
-        ];
+        };
+        if (thresholds.Section is { Figures: { } figures } section)
+        {
+            evidence.Add(Evidence.Measurement(
+                $"the {section.Reference} reference's p99 on this machine ({(section.MeasuredNow ? "measured in this grading" : $"measured {section.AgeHours:0.#} h ago")})",
+                Math.Round(figures.P99, 2),
+                "ms"));
+        }
+
+        evidence.AddRange(result.Thresholds.Select(t => Evidence.Note($"{(t.Passed ? "held" : "FAILED")}: {Describe(t, thresholds.Section)}")));
+        evidence.AddRange(thresholds.Unjudged.Select(t => Evidence.Note($"FAILED: {t}")));
         return new CheckOutcome(BuiltInChecks.LoadThresholds, failed.Count == 0, summary, evidence, "Latency and errors stay within the thresholds under load", Visibility.Visible);
     }
 
-    private static string Describe(ThresholdResult t) =>
-        t.Actual is { } actual ? $"{t.Expression} (measured {actual:0.##} {t.Unit})" : $"{t.Expression} (nothing measured{(t.Detail is null ? string.Empty : ": " + t.Detail)})";
-
-    /// <summary>
-    /// Responses are read on pool threads; a pool that has to grow while the clock runs delays them and
-    /// invalidates the run (the runner's process may have blocked threads of its own). Grow it first.
-    /// </summary>
-    private static void EnsurePoolThreads(int connections)
+    private static string Describe(ThresholdResult t, BaselineSection? section)
     {
-        ThreadPool.GetMinThreads(out var workers, out var io);
-        var wanted = Math.Max(workers, Math.Min(connections, 64) + Environment.ProcessorCount);
-        if (wanted > workers)
-        {
-            ThreadPool.SetMinThreads(wanted, io);
-        }
+        var derived = section?.Thresholds.FirstOrDefault(d => d.Absolute == t.Expression);
+        var expression = derived is null ? t.Expression : $"{t.Expression} [{derived.Written}: {derived.Derivation}]";
+        return t.Actual is { } actual
+            ? $"{expression} (measured {actual:0.##} {t.Unit})"
+            : $"{expression} (nothing measured{(t.Detail is null ? string.Empty : ": " + t.Detail)})";
     }
+
+    /// <param name="Absolute">What the load engine judges.</param>
+    /// <param name="Unjudged">Relative thresholds that could not be derived; each counts as failed.</param>
+    private sealed record JudgedThresholds(IReadOnlyList<string> Absolute, IReadOnlyList<string> Unjudged, BaselineSection? Section);
 }

@@ -31,6 +31,9 @@ public sealed record Challenge(
     /// <summary>The upstream stub the runner starts next to the service; null when the challenge has none.</summary>
     public UpstreamSpec? Upstream { get; init; }
 
+    /// <summary>Where the operations checks (ops.*) probe the service; null when the challenge grades none.</summary>
+    public OperationsSpec? Operations { get; init; }
+
     public string BriefPath => Path.Combine(Directory, ChallengeFiles.Brief);
 
     public string ContractPath => Path.Combine(Directory, ChallengeFiles.Contract);

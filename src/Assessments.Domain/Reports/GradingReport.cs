@@ -49,6 +49,9 @@ public sealed record GradingReport
     public IReadOnlyList<string> BuildLogTail { get; init; } = [];
 
     public IReadOnlyList<string> ServiceLogTail { get; init; } = [];
+
+    /// <summary>Code insight: smells and metrics read from the source (C# submissions); null when no analyzer ran.</summary>
+    public CodeInsight? Insight { get; init; }
 }
 
 public sealed record ChallengeRef(string Id, string Version, string Title);
@@ -65,7 +68,25 @@ public sealed record CheckReport(string Id, string Title, string Visibility, boo
 /// or grading stopped earlier. <see cref="Result"/> is the load engine's own versioned result JSON
 /// (runner/Assessments.Load/README.md), kept whole so that it can be charted and compared later.
 /// </summary>
-public sealed record LoadSection(bool Ran, string? Reason, System.Text.Json.JsonElement? Result = null);
+public sealed record LoadSection(bool Ran, string? Reason, System.Text.Json.JsonElement? Result = null)
+{
+    /// <summary>The reference's figures relative thresholds were scaled from; null when every threshold is absolute.</summary>
+    public BaselineSection? Baseline { get; init; }
+}
+
+/// <summary>
+/// The reference solution measured under the same load profile and sandbox on this machine, and how
+/// each relative threshold became the absolute one judged. <see cref="Problem"/> says why there are no
+/// figures (the reference failed); relative thresholds then fail closed.
+/// </summary>
+/// <param name="MeasuredNow">True when this grading measured it, false when a stored measurement was young enough.</param>
+public sealed record BaselineSection(
+    string Reference,
+    Performance.BaselineFigures? Figures,
+    double? AgeHours,
+    bool MeasuredNow,
+    string? Problem,
+    IReadOnlyList<Performance.DerivedThreshold> Thresholds);
 
 public sealed record Timings(DateTimeOffset StartedAt, DateTimeOffset FinishedAt, double TotalMs, IReadOnlyDictionary<string, double> PhasesMs);
 

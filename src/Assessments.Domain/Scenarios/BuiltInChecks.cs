@@ -12,7 +12,16 @@ public static class BuiltInChecks
     /// <summary>Under the challenge's load profile, every threshold held (latency, errors, throughput).</summary>
     public const string LoadThresholds = "load.thresholds";
 
-    public static IReadOnlyList<string> All { get; } = [ServiceReady, ServiceSurvived, LoadThresholds, .. ContractChecks.All];
+    /// <summary>Under load, the service called its upstream no more often per request than the profile allows (a cache works).</summary>
+    public const string LoadUpstreamEfficiency = "load.upstream-efficiency";
+
+    /// <summary>Reading the submission's C# found no high-severity smell (passes when there is no C# to read).</summary>
+    public const string CodeNoHighSeverityFindings = "code.no-high-severity-findings";
+
+    /// <summary>The submission carries its own tests: test methods in a test project.</summary>
+    public const string CodeHasTests = "code.has-tests";
+
+    public static IReadOnlyList<string> All { get; } = [ServiceReady, ServiceSurvived, LoadThresholds, LoadUpstreamEfficiency, CodeNoHighSeverityFindings, CodeHasTests, .. ContractChecks.All, .. OperationsChecks.All];
 }
 
 /// <summary>

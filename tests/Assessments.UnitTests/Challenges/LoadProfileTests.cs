@@ -17,7 +17,7 @@ public sealed class LoadProfileTests : IDisposable
         var load = Assert.IsType<Assessments.Domain.Challenges.LoadProfile>(challenge.Load);
         Assert.Equal("GET", load.Method);
         Assert.StartsWith("/products", load.Path, StringComparison.Ordinal);
-        Assert.Contains("p(99) < 100ms", load.Thresholds);
+        Assert.Contains("rate(failed) < 1%", load.Thresholds);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 // Reference solution (expected level: senior). Validation with problem+json, cursor pagination with
 // price filters, idempotent creation, conditional reads, per-client rate limits, consistent errors,
-// its own contract served, and a health probe.
+// its own contract served, and what operators need (Operations.cs): liveness and readiness probes,
+// JSON logs, metrics, trace ids and a clean shutdown.
 using System.Collections.Concurrent;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -15,11 +16,12 @@ builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = 
 });
 builder.Services.AddSingleton<Catalog>();
 builder.Services.AddClientRateLimits();
-builder.Logging.AddJsonConsole();
+builder.AddOperations();
 
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseOperations();
 app.UseRateLimiter();
 
 app.MapGet("/health", () => Results.Ok(new { status = "ok" }));

@@ -27,6 +27,8 @@ internal sealed class ManifestDocument
     public SandboxDocument? Sandbox { get; set; }
 
     public UpstreamDocument? Upstream { get; set; }
+
+    public OperationsDocument? Operations { get; set; }
 }
 
 internal sealed class ContractDocument
@@ -172,6 +174,32 @@ internal sealed class LoadDocument
     public int? Connections { get; set; }
 
     public List<string>? Thresholds { get; set; }
+
+    public BaselineDocument? Baseline { get; set; }
+
+    public string? UpstreamCallsPerRequest { get; set; }
+}
+
+internal sealed class BaselineDocument
+{
+    public string? Reference { get; set; }
+
+    public int? MaxAgeHours { get; set; }
+}
+
+internal sealed class OperationsDocument
+{
+    public string? Liveness { get; set; }
+
+    public string? Readiness { get; set; }
+
+    public string? Metrics { get; set; }
+
+    public RequestDocument? TraceProbe { get; set; }
+
+    public RequestDocument? ShutdownProbe { get; set; }
+
+    public int? ShutdownGraceSeconds { get; set; }
 }
 
 internal sealed class SandboxDocument

@@ -47,7 +47,8 @@ public static class ChallengeLoader
         var references = manifest is null ? [] : ManifestMapper.References(directory, manifest, problems);
         var samples = manifest is null ? [] : ManifestMapper.Samples(directory, manifest, problems);
         var contract = manifest is null ? ContractSettings.Default : ManifestMapper.Contract(manifest, problems);
-        var load = manifest?.Load is null ? null : LoadProfileMapper.Map(manifest.Load, problems);
+        var load = manifest?.Load is null ? null : LoadProfileMapper.Map(manifest.Load, references, problems);
+        var operations = manifest?.Operations is null ? null : OperationsMapper.Map(manifest.Operations, problems);
         var sandbox = manifest?.Sandbox is null ? SandboxOverrides.None : SandboxMapper.Map(manifest.Sandbox, problems);
         var upstream = manifest?.Upstream is null ? null : DependencyMapper.Upstream(directory, manifest.Upstream, problems);
         var dataVolume = DependencyMapper.DataVolume(manifest?.Service, problems);
@@ -59,7 +60,7 @@ public static class ChallengeLoader
             return (null, problems.All);
         }
 
-        var challenge = new Challenge(manifest.Id!, manifest.Version!, manifest.Title!, Path.GetFullPath(directory), service, scenarios, rubric, references, samples) { Contract = contract, Load = load, Sandbox = sandbox };
+        var challenge = new Challenge(manifest.Id!, manifest.Version!, manifest.Title!, Path.GetFullPath(directory), service, scenarios, rubric, references, samples) { Contract = contract, Load = load, Sandbox = sandbox, Operations = operations };
         challenge = challenge with { Service = service with { DataVolume = dataVolume }, Upstream = upstream };
         return (challenge, problems.All);
     }

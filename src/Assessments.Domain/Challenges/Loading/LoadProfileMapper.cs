@@ -1,3 +1,5 @@
+using Assessments.Domain.Performance;
+using Assessments.Domain.Scoring;
 using Assessments.Load.Thresholds;
 
 namespace Assessments.Domain.Challenges.Loading;
@@ -6,7 +8,7 @@ internal static class LoadProfileMapper
 {
     private const string File = ChallengeFiles.Manifest;
 
-    public static LoadProfile? Map(LoadDocument doc, ProblemList problems)
+    public static LoadProfile? Map(LoadDocument doc, IReadOnlyList<ReferenceSolution> references, ProblemList problems)
     {
         var method = (doc.Request?.Method ?? "GET").ToUpperInvariant();
         var path = doc.Request?.Path;
@@ -18,6 +20,10 @@ internal static class LoadProfileMapper
         if (!problems.Require(path, File, "load.request.path", "the request path under load") || !path!.StartsWith('/'))
         {
             problems.Add(File, "load.request.path", "must be a path starting with '/'");
+        }
+        else if (PathRotation.Problem(path) is { } rotation)
+        {
+            problems.Add(File, "load.request.path", rotation);
         }
 
         var rate = doc.Rate ?? 0;
@@ -39,18 +45,78 @@ internal static class LoadProfileMapper
             problems.Add(File, "load.thresholds", "at least one threshold is required: a load stage must judge something");
         }
 
+        var baseline = doc.Baseline is null ? null : Baseline(doc.Baseline, references, problems);
         for (var i = 0; i < thresholds.Count; i++)
+        {
+            CheckThreshold(thresholds[i], $"load.thresholds[{i}]", baseline is not null || doc.Baseline is not null, problems);
+        }
+
+        Bound? upstream = null;
+        if (doc.UpstreamCallsPerRequest is { } limit)
         {
             try
             {
-                _ = ThresholdSpec.Parse(thresholds[i]);
+                upstream = Bound.Parse(limit);
             }
             catch (FormatException e)
             {
-                problems.Add(File, $"load.thresholds[{i}]", e.Message);
+                problems.Add(File, "load.upstreamCallsPerRequest", e.Message);
             }
         }
 
-        return new LoadProfile(method, path ?? "/", rate, TimeSpan.FromSeconds(duration), TimeSpan.FromSeconds(warmup), doc.Connections ?? 32, thresholds);
+        return new LoadProfile(method, path ?? "/", rate, TimeSpan.FromSeconds(duration), TimeSpan.FromSeconds(warmup), doc.Connections ?? 32, thresholds)
+        {
+            Baseline = baseline,
+            UpstreamCallsPerRequest = upstream,
+        };
+    }
+
+    private static void CheckThreshold(string threshold, string where, bool hasBaseline, ProblemList problems)
+    {
+        try
+        {
+            if (!RelativeThreshold.IsRelative(threshold))
+            {
+                _ = ThresholdSpec.Parse(threshold);
+                return;
+            }
+
+            _ = RelativeThreshold.Parse(threshold);
+            if (!hasBaseline)
+            {
+                problems.Add(File, where, "a threshold relative to the baseline needs load.baseline (which reference to measure)");
+            }
+        }
+        catch (FormatException e)
+        {
+            problems.Add(File, where, e.Message);
+        }
+    }
+
+    private static BaselineSpec? Baseline(BaselineDocument doc, IReadOnlyList<ReferenceSolution> references, ProblemList problems)
+    {
+        var hours = doc.MaxAgeHours ?? 24;
+        if (hours is < 1 or > 24 * 30)
+        {
+            problems.Add(File, "load.baseline.maxAgeHours", "must be between 1 and 720 hours");
+        }
+
+        if (!problems.Require(doc.Reference, File, "load.baseline.reference", "the reference level to measure"))
+        {
+            return null;
+        }
+
+        if (!LevelNames.TryParse(doc.Reference, out var level))
+        {
+            problems.Add(File, "load.baseline.reference", $"'{doc.Reference}' is not a level (not-yet, junior, engineer-ii, senior)");
+            return null;
+        }
+
+        if (references.All(r => r.ExpectedLevel != level))
+        {
+            problems.Add(File, "load.baseline.reference", $"the challenge lists no '{doc.Reference}' reference under references");
+        }
+
+        return new BaselineSpec(level, TimeSpan.FromHours(hours));
     }
 }

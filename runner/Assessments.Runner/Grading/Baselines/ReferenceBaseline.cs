@@ -1,0 +1,78 @@
+using Assessments.Domain.Challenges;
+using Assessments.Domain.Performance;
+using Assessments.Domain.Reports;
+using Assessments.Domain.Scoring;
+using Assessments.Load.Output;
+using Assessments.Runner.Docker;
+using Assessments.Runner.Submissions;
+
+namespace Assessments.Runner.Grading.Baselines;
+
+/// <summary>
+/// The reference solution's figures under the challenge's load profile on this machine: from the store
+/// when young enough, otherwise measured now by grading the reference (same sandbox, same profile)
+/// with nothing but the load on it.
+/// </summary>
+internal sealed class ReferenceBaseline(GradingHost host, BaselineStore store)
+{
+    public async Task<BaselineLookup> GetAsync(ServiceUnderTest service, LoadProfile profile, BaselineSpec spec, CancellationToken cancellationToken)
+    {
+        var challenge = service.Challenge;
+        var level = spec.Reference.ToName();
+        if (challenge.References.FirstOrDefault(r => r.ExpectedLevel == spec.Reference) is not { } reference)
+        {
+            return BaselineLookup.Failed($"the challenge has no {level} reference to measure");
+        }
+
+        string sha;
+        using (var staged = SubmissionIntake.Stage(reference.Directory, host.Intake))
+        {
+            sha = staged.ComputeSha256();
+        }
+
+        var key = BaselineKey.For(challenge, profile, sha, host.Sandbox.With(challenge.Sandbox));
+        if (store.Find(key, spec.MaxAge, DateTimeOffset.UtcNow) is { } stored)
+        {
+            return new BaselineLookup(stored, false, null);
+        }
+
+        var capture = new BaselineCapture();
+        var progress = new SynchronousProgress<GradingProgress>(p => service.Progress?.Report(new GradingProgress("load", $"measuring the {level} reference: {p.Message}")));
+        var report = await new Grader(host.Docker, host.Sandbox, host.Intake, [capture])
+            .GradeAsync(new GradingRequest(challenge, reference.Directory, service.Seed), progress, cancellationToken);
+        if (report.Status == ReportStatus.InfrastructureError)
+        {
+            throw new InfrastructureException($"measuring the {level} reference hit a platform fault: {report.Failure?.Message}");
+        }
+
+        if (capture.Result is not { } result)
+        {
+            return BaselineLookup.Failed($"the {level} reference could not be measured: {report.Status.ToString().ToLowerInvariant()} ({report.Failure?.Message ?? "no load result"})");
+        }
+
+        var figures = new BaselineFigures(
+            result.Latency.P50, result.Latency.P90, result.Latency.P99, result.Latency.Max, result.Rps, result.Requests, result.Errors, DateTimeOffset.UtcNow);
+        store.Save(key, figures);
+        return new BaselineLookup(figures, true, null);
+    }
+
+    /// <summary>The only stage of the reference's grading: the load, with no thresholds to judge.</summary>
+    private sealed class BaselineCapture : IGradingStage
+    {
+        public LoadResult? Result { get; private set; }
+
+        public string Phase => "load";
+
+        public async Task<IReadOnlyList<CheckOutcome>> RunAsync(ServiceUnderTest service, CancellationToken cancellationToken)
+        {
+            Result = await LoadMeasurement.RunAsync(service.Challenge.Load!, service.BaseAddress, service.Http.Timeout, [], null, cancellationToken);
+            return [];
+        }
+    }
+}
+
+/// <summary>The figures, whether this grading measured them, or why there are none.</summary>
+internal sealed record BaselineLookup(BaselineFigures? Figures, bool MeasuredNow, string? Problem)
+{
+    public static BaselineLookup Failed(string problem) => new(null, false, problem);
+}

@@ -1,0 +1,25 @@
+using System.Text.Json;
+
+namespace Assessments.Runner.Operations;
+
+/// <summary>The upstream stub's counters, read from its control plane (<c>GET /control/stats</c>).</summary>
+public interface IUpstreamStats
+{
+    Task<UpstreamStats> ReadAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>The part of the stub's stats the operations and load checks read (see faults-design, section 1).</summary>
+public sealed record UpstreamStats(
+    IReadOnlyDictionary<string, long> Calls,
+    long TotalCalls,
+    IReadOnlyDictionary<string, long> PeakConcurrency,
+    IReadOnlyList<string> Traceparents)
+{
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+
+    public static UpstreamStats Parse(string json) =>
+        JsonSerializer.Deserialize<UpstreamStats>(json, Options) is { } stats
+            ? stats with { Calls = stats.Calls ?? new Dictionary<string, long>(), PeakConcurrency = stats.PeakConcurrency ?? new Dictionary<string, long>(), Traceparents = stats.Traceparents ?? [] }
+            : throw new JsonException("the stub's stats were empty");
+}
+

@@ -1,0 +1,14 @@
+namespace Assessments.Insight.Similarity;
+
+/// <summary>
+/// How fingerprints are taken: k-grams of <see cref="K"/> normalised tokens, one kept per window of
+/// <see cref="Window"/> k-grams (winnowing), so that every shared run of at least
+/// K + Window - 1 tokens is found. <see cref="FlagAt"/> is where a pair is shown to interviewers as worth a look.
+/// </summary>
+public sealed record SimilarityOptions(int K, int Window, double FlagAt)
+{
+    public static SimilarityOptions Default { get; } = new(K: 20, Window: 6, FlagAt: 0.5);
+
+    /// <summary>The shortest shared run of tokens winnowing is sure to find.</summary>
+    public int Guarantee => K + Window - 1;
+}

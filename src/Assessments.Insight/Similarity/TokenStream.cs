@@ -1,0 +1,93 @@
+using Assessments.Insight.Sources;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Assessments.Insight.Similarity;
+
+/// <summary>
+/// A submission's C# as one normalised token sequence: every identifier is the same token, every
+/// literal of a kind is the same token, comments and layout are gone. Renaming, reformatting and
+/// re-commenting therefore change nothing; file boundaries are walls no match crosses.
+/// </summary>
+public sealed class TokenStream
+{
+    /// <summary>Stands between files; equal to nothing, not even itself.</summary>
+    public const int Boundary = -1;
+
+    private TokenStream(int[] kinds, int[] files, int[] lines, IReadOnlyList<string> paths)
+    {
+        Kinds = kinds;
+        Files = files;
+        Lines = lines;
+        Paths = paths;
+    }
+
+    public int[] Kinds { get; }
+
+    /// <summary>Index into <see cref="Paths"/> per token.</summary>
+    public int[] Files { get; }
+
+    /// <summary>1-based source line per token.</summary>
+    public int[] Lines { get; }
+
+    public IReadOnlyList<string> Paths { get; }
+
+    public int Length => Kinds.Length;
+
+    public static TokenStream Of(IReadOnlyList<SourceFile> files, CancellationToken cancellationToken = default)
+    {
+        var kinds = new List<int>();
+        var fileIndex = new List<int>();
+        var lines = new List<int>();
+        for (var f = 0; f < files.Count; f++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var tree = CSharpSyntaxTree.ParseText(files[f].Text, cancellationToken: cancellationToken);
+            var text = tree.GetText(cancellationToken);
+            if (kinds.Count > 0)
+            {
+                kinds.Add(Boundary);
+                fileIndex.Add(f);
+                lines.Add(0);
+            }
+
+            foreach (var token in tree.GetRoot(cancellationToken).DescendantTokens())
+            {
+                if (Normalise(token) is { } kind)
+                {
+                    kinds.Add(kind);
+                    fileIndex.Add(f);
+                    lines.Add(text.Lines.GetLineFromPosition(token.SpanStart).LineNumber + 1);
+                }
+            }
+        }
+
+        return new TokenStream([.. kinds], [.. fileIndex], [.. lines], files.Select(f => f.Path).ToList());
+    }
+
+    private static int? Normalise(SyntaxToken token)
+    {
+        var kind = token.Kind();
+        if (kind is SyntaxKind.EndOfFileToken or SyntaxKind.None || token.IsMissing)
+        {
+            return null;
+        }
+
+        // Imports and namespace names say nothing about how the code is written.
+        if (token.Parent?.AncestorsAndSelf().Any(n => n is UsingDirectiveSyntax or ExternAliasDirectiveSyntax) == true
+            || (token.Parent?.Parent is BaseNamespaceDeclarationSyntax ns && token.SpanStart >= ns.Name.SpanStart && token.Span.End <= ns.Name.Span.End)
+            || token.Parent is QualifiedNameSyntax { Parent: BaseNamespaceDeclarationSyntax })
+        {
+            return null;
+        }
+
+        return kind switch
+        {
+            SyntaxKind.StringLiteralToken or SyntaxKind.InterpolatedStringTextToken or SyntaxKind.SingleLineRawStringLiteralToken
+                or SyntaxKind.MultiLineRawStringLiteralToken or SyntaxKind.Utf8StringLiteralToken or SyntaxKind.CharacterLiteralToken
+                or SyntaxKind.Utf8SingleLineRawStringLiteralToken or SyntaxKind.Utf8MultiLineRawStringLiteralToken => (int)SyntaxKind.StringLiteralToken,
+            _ => (int)kind,
+        };
+    }
+}
