@@ -7,7 +7,7 @@ namespace Assessments.Insight.Similarity;
 /// </summary>
 public sealed record SimilarityOptions(int K, int Window, double FlagAt)
 {
-    public static SimilarityOptions Default { get; } = new(K: 20, Window: 6, FlagAt: 0.5);
+    public static SimilarityOptions Default { get; } = new(K: 18, Window: 6, FlagAt: 0.5);
 
     /// <summary>The shortest shared run of tokens winnowing is sure to find.</summary>
     public int Guarantee => K + Window - 1;
