@@ -4,7 +4,7 @@ using Assessments.Server.Candidates;
 using Assessments.Server.Challenges;
 using Assessments.Server.Invitations;
 using Assessments.Server.Operations;
-using Assessments.Server.Platform;
+using Assessments.Server.Hosting;
 using Assessments.Server.Submissions;
 using Assessments.Server.Users;
 

@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Assessments.Client;
 using Assessments.Server.Audit;
 using Assessments.Server.Auth;
-using Assessments.Server.Queue;
+using Assessments.Platform.Queue;
 using Assessments.Server.Submissions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;

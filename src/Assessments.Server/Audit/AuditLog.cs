@@ -2,7 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using Assessments.Client;
 using Assessments.Server.Auth;
-using Assessments.Server.Data;
+using Assessments.Platform.Database;
 using Npgsql;
 
 namespace Assessments.Server.Audit;

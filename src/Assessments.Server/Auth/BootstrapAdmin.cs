@@ -1,5 +1,5 @@
-using Assessments.Server.Data;
-using Assessments.Server.Platform;
+using Assessments.Platform.Database;
+using Assessments.Server.Hosting;
 using Microsoft.Extensions.Options;
 using Npgsql;
 

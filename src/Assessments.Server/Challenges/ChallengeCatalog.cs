@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using Assessments.Domain.Challenges;
 using Assessments.Domain.Challenges.Loading;
-using Assessments.Server.Platform;
+using Assessments.Server.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Assessments.Server.Challenges;

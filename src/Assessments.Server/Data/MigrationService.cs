@@ -1,3 +1,4 @@
+using Assessments.Platform.Database;
 using Npgsql;
 
 namespace Assessments.Server.Data;

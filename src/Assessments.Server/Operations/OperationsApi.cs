@@ -1,4 +1,4 @@
-using Assessments.Server.Queue;
+using Assessments.Platform.Queue;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 

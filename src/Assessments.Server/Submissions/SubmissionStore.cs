@@ -1,5 +1,5 @@
 using Assessments.Client;
-using Assessments.Server.Data;
+using Assessments.Platform.Database;
 using Npgsql;
 
 namespace Assessments.Server.Submissions;

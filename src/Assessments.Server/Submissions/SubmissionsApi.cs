@@ -3,7 +3,7 @@ using Assessments.Client;
 using Assessments.Domain.Scoring;
 using Assessments.Server.Audit;
 using Assessments.Server.Auth;
-using Assessments.Server.Data;
+using Assessments.Platform.Database;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 

@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Assessments.Client;
 using Assessments.Server.Audit;
 using Assessments.Server.Auth;
-using Assessments.Server.Data;
+using Assessments.Platform.Database;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Npgsql;

@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace Assessments.Server.Data;
+namespace Assessments.Platform.Database;
 
 /// <summary>
 /// Applies the embedded SQL migrations in name order, each once, recorded in <c>schema_migrations</c>.

@@ -2,10 +2,10 @@ using Assessments.Server.Auth;
 using Assessments.Server.Challenges;
 using Assessments.Server.Data;
 using Assessments.Server.Operations;
-using Assessments.Server.Queue;
+using Assessments.Platform.Queue;
 using Assessments.Server.Submissions;
 
-namespace Assessments.Server.Platform;
+namespace Assessments.Server.Hosting;
 
 public static class PlatformServices
 {

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Assessments.Server.Platform;
+namespace Assessments.Server.Hosting;
 
 /// <summary>The server's settings, section <c>Assessments</c> (environment: <c>ASSESSMENTS__NAME</c>).</summary>
 public sealed class ServerOptions

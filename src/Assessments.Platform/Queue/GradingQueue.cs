@@ -1,8 +1,8 @@
 using Assessments.Client;
 using Npgsql;
-using Assessments.Server.Data;
+using Assessments.Platform.Database;
 
-namespace Assessments.Server.Queue;
+namespace Assessments.Platform.Queue;
 
 /// <summary>
 /// The grading queue in PostgreSQL. Workers claim with <c>FOR UPDATE SKIP LOCKED</c>, hold a lease they

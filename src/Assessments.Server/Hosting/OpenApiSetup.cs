@@ -1,7 +1,7 @@
 using Microsoft.OpenApi;
 using Scalar.AspNetCore;
 
-namespace Assessments.Server.Platform;
+namespace Assessments.Server.Hosting;
 
 /// <summary>The OpenAPI document at /openapi/v1.json (committed as openapi.json) and the Scalar reference at /scalar.</summary>
 public static class OpenApiSetup

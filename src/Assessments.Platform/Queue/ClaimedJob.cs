@@ -1,4 +1,4 @@
-namespace Assessments.Server.Queue;
+namespace Assessments.Platform.Queue;
 
 /// <summary>A grading job a worker holds a lease on. Every write about it is fenced by (<see cref="Owner"/>, <see cref="Attempt"/>).</summary>
 public sealed record ClaimedJob(Guid Id, Guid SubmissionId, string ChallengeId, int Attempt, int MaxAttempts, string Owner)
