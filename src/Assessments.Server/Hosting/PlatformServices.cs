@@ -15,7 +15,7 @@ public static class PlatformServices
         builder.Logging.ClearProviders();
         builder.Logging.AddJsonConsole(o => o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ");
         builder.Services.AddOptions<ServerOptions>().BindConfiguration(ServerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddDatabase(builder.Configuration);
+        builder.Services.AddDatabase();
         builder.Services.AddPlatformAuth();
         builder.Services.AddProblemDetails();
         builder.Services.AddSingleton<ChallengeCatalog>();

@@ -1,0 +1,37 @@
+namespace Assessments.Server.Tests.Support;
+
+/// <summary>Where the repository's challenges and the built worker host are, found from the test's own folder.</summary>
+public static class RepositoryPaths
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string Challenges => Path.Combine(Root, "challenges");
+
+    public static string ServerProject => Path.Combine(Root, "src", "Assessments.Server");
+
+    /// <summary>The worker host built in the same configuration as these tests (the solution build makes it).</summary>
+    public static string WorkerDll
+    {
+        get
+        {
+            var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name;
+            var path = Path.Combine(Root, "runner", "Assessments.Worker", "bin", configuration, "net10.0", "Assessments.Worker.dll");
+            return File.Exists(path)
+                ? path
+                : throw new FileNotFoundException($"The worker host is not built: run `dotnet build runner/Assessments.Worker -c {configuration}` (scripts/test.sh builds the solution).", path);
+        }
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Assessments.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException("Assessments.sln not found above the test folder");
+    }
+}
