@@ -94,7 +94,9 @@ public sealed class AuthorizationMatrixTests(PlatformSeed seed, ITestOutputHelpe
     public async Task An_unknown_or_malformed_token_is_refused_with_401()
     {
         using var unknown = seed.Factory.HttpFor("not-a-token-anyone-was-given");
-        Assert.Equal(HttpStatusCode.Unauthorized, (await unknown.GetAsync("/api/submissions")).StatusCode);
+        using var refused = await unknown.GetAsync("/api/submissions");
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Equal("Bearer", refused.Headers.WwwAuthenticate.Single().Scheme);
         using var malformed = seed.Factory.HttpFor(new string('x', 500));
         Assert.Equal(HttpStatusCode.Unauthorized, (await malformed.GetAsync("/api/submissions")).StatusCode);
     }

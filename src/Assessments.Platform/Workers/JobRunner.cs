@@ -93,7 +93,20 @@ public sealed partial class JobRunner(
         {
             while (await timer.WaitForNextTickAsync(stop))
             {
-                if (!await queue.HeartbeatAsync(job, options.Value.Lease, stop))
+                bool renewed;
+                try
+                {
+                    renewed = await queue.HeartbeatAsync(job, options.Value.Lease, stop);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // The database did not answer this time: try again at the next tick; should the lease
+                    // run out meanwhile, the result is fenced off anyway.
+                    LogHeartbeatFailed(logger, job.Id, e);
+                    continue;
+                }
+
+                if (!renewed)
                 {
                     LogLeaseLost(logger, job.Id, job.Attempt);
                     await lease.CancelAsync();
@@ -103,11 +116,6 @@ public sealed partial class JobRunner(
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // The database did not answer: keep grading; if the lease runs out the result is fenced off anyway.
-            LogHeartbeatFailed(logger, job.Id, e);
         }
     }
 

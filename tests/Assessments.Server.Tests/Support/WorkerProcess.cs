@@ -27,7 +27,7 @@ public sealed class WorkerProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public static WorkerProcess Start(TestDatabase database, string workerId, double leaseSeconds, double heartbeatSeconds)
+    public static WorkerProcess Start(TestDatabase database, string workerId, double leaseSeconds, double heartbeatSeconds, string? challenges = null)
     {
         var start = new ProcessStartInfo("dotnet", [RepositoryPaths.WorkerDll])
         {
@@ -38,7 +38,7 @@ public sealed class WorkerProcess : IDisposable
         };
         start.Environment["ConnectionStrings__Assessments"] = database.ConnectionString;
         start.Environment["Worker__WorkerId"] = workerId;
-        start.Environment["Worker__ChallengesPath"] = RepositoryPaths.Challenges;
+        start.Environment["Worker__ChallengesPath"] = challenges ?? RepositoryPaths.Challenges;
         start.Environment["Worker__LeaseSeconds"] = leaseSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["Worker__HeartbeatSeconds"] = heartbeatSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["Worker__PollSeconds"] = "0.5";
