@@ -56,7 +56,7 @@ public sealed class GradingThroughTheServerTests(ITestOutputHelper output) : IAs
             status = await Eventually.GetAsync(
                 () => candidate.GetMySubmissionAsync(accepted.Id),
                 s => s.State is SubmissionStates.Finished or SubmissionStates.Failed,
-                TimeSpan.FromMinutes(8),
+                TimeSpan.FromMinutes(15),
                 "the grading",
                 TimeSpan.FromSeconds(1));
         }

@@ -37,7 +37,7 @@ public sealed class WorkerKilledMidGradingTests(ITestOutputHelper output) : IAsy
         using var doomed = WorkerProcess.Start(_database, "doomed-worker", leaseSeconds: 6, heartbeatSeconds: 1, _challenges);
         try
         {
-            await Eventually.GetAsync(() => DockerLeftovers.RunningContainersOfAsync(firstAttempt), n => n > 0, TimeSpan.FromMinutes(5), "the first attempt's service container", TimeSpan.FromSeconds(1));
+            await Eventually.GetAsync(() => DockerLeftovers.RunningContainersOfAsync(firstAttempt), n => n > 0, TimeSpan.FromMinutes(15), "the first attempt's service container", TimeSpan.FromSeconds(1));
         }
         finally
         {
@@ -51,7 +51,7 @@ public sealed class WorkerKilledMidGradingTests(ITestOutputHelper output) : IAsy
         using var survivor = WorkerProcess.Start(_database, "survivor", leaseSeconds: 60, heartbeatSeconds: 5, _challenges);
         try
         {
-            await Eventually.GetAsync(() => QueueSeed.JobAsync(_database, job), j => j.State is "finished" or "failed", TimeSpan.FromMinutes(8), "the regrading", TimeSpan.FromSeconds(1));
+            await Eventually.GetAsync(() => QueueSeed.JobAsync(_database, job), j => j.State is "finished" or "failed", TimeSpan.FromMinutes(15), "the regrading", TimeSpan.FromSeconds(1));
         }
         finally
         {
