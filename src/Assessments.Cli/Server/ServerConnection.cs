@@ -45,6 +45,11 @@ internal sealed class ServerConnection
 
             return 1;
         }
+        catch (ApiRequestException e)
+        {
+            AnsiConsole.MarkupLine($"[red]error:[/] the server does not answer: {Markup.Escape(e.InnerException?.Message ?? e.Message)}");
+            return 1;
+        }
         catch (HttpRequestException e)
         {
             AnsiConsole.MarkupLine($"[red]error:[/] the server does not answer: {Markup.Escape(e.Message)}");
