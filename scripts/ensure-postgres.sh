@@ -50,7 +50,7 @@ if [ ! -s "$data/PG_VERSION" ]; then
   mkdir -p "$data"
   [ "$(id -u)" -ne 0 ] || chown -R postgres:postgres "$(dirname "$data")"
   # Trust on loopback: a throwaway local cluster for tests and development, never reachable from outside.
-  as_owner "$bin/initdb" -D "$data" -U assessments -A trust --no-instructions >/dev/null
+  as_owner "$bin/initdb" -D "$data" -U assessments -A trust -E UTF8 --locale=C --no-instructions >/dev/null
 fi
 
 touch "$log_file"
