@@ -6,7 +6,7 @@ CONFIGURATION ?= Release
 ASSESS = $(DOTNET) src/Assessments.Cli/bin/$(CONFIGURATION)/net10.0/assess.dll
 DEMO_OUT ?= out/demo
 
-.PHONY: demo test build docker base-images prepare leftovers bench-load bench-insight clean
+.PHONY: demo test build docker base-images postgres spectral smoke prepare leftovers bench-load bench-insight clean
 
 ## Grade every bundled sample and reference submission end to end and write their reports.
 demo: prepare build
@@ -22,7 +22,19 @@ test: prepare
 build:
 	$(DOTNET) build Assessments.sln --configuration $(CONFIGURATION) --nologo -v quiet
 
-prepare: docker base-images
+prepare: docker base-images postgres spectral
+
+## Start (and if needed initialise) the PostgreSQL the server tests use, on 127.0.0.1:55432.
+postgres:
+	@scripts/ensure-postgres.sh
+
+## Install the OpenAPI linter the server tests run, into tools/ (git-ignored).
+spectral:
+	@scripts/ensure-spectral.sh
+
+## Bring the platform up with docker-compose, drive one grading through it, take it down (minutes).
+smoke:
+	deploy/smoke.sh
 
 ## Start (and if needed install) the Docker engine.
 docker:

@@ -11,7 +11,7 @@ trap 'rm -f "$log"' EXIT
 dotnet build Assessments.sln --configuration "$configuration" --nologo -v quiet || exit 1
 
 status=0
-for project in tests/Assessments.UnitTests tests/Assessments.Insight.Tests tests/Assessments.Load.Tests tests/Assessments.Contract.Tests tests/Assessments.IntegrationTests; do
+for project in tests/Assessments.UnitTests tests/Assessments.Insight.Tests tests/Assessments.Load.Tests tests/Assessments.Contract.Tests tests/Assessments.Server.Tests tests/Assessments.IntegrationTests; do
   [ -d "$project" ] || continue
   echo "== $project"
   dotnet test "$project" --no-build --configuration "$configuration" --nologo 2>&1 | tee -a "$log"

@@ -1,0 +1,29 @@
+using Assessments.Contract;
+using Assessments.Domain.Challenges;
+using Assessments.Domain.Reports;
+using Assessments.Runner.Docker;
+using Assessments.Runner.Grading;
+using Assessments.Runner.Sandbox;
+using Assessments.Runner.Submissions;
+using Assessments.Platform.Workers;
+using Docker.DotNet;
+
+namespace Assessments.Worker;
+
+/// <summary>The real grader against the Docker engine (DOCKER_HOST or the local socket), with the whole pipeline.</summary>
+public sealed class DockerGradingEngine(ILogger<Grader> logger) : IGradingEngine, IDisposable
+{
+    // The same stages, in the same order, as the CLI's GradingPipeline: scenarios, contract, load.
+    private static readonly IReadOnlyList<IGradingStage> Stages = [new ScenarioStage(), new ContractStage(), new LoadStage()];
+
+    private readonly DockerClient _docker = DockerConnection.Open();
+
+    public Task<GradingReport> GradeAsync(Challenge challenge, string submissionPath, string gradingId, int seed, CancellationToken cancellationToken) =>
+        new Grader(_docker, SandboxLimits.Default, SubmissionLimits.Default, Stages, logger)
+            .GradeAsync(new GradingRequest(challenge, submissionPath, seed, gradingId), progress: null, cancellationToken);
+
+    public Task RemoveLeftoversAsync(string gradingId, CancellationToken cancellationToken) =>
+        new Reaper(_docker).RemoveAsync(gradingId, cancellationToken);
+
+    public void Dispose() => _docker.Dispose();
+}

@@ -1,0 +1,179 @@
+using Assessments.Client;
+using Npgsql;
+using Assessments.Platform.Database;
+
+namespace Assessments.Platform.Queue;
+
+/// <summary>
+/// The grading queue in PostgreSQL. Workers claim with <c>FOR UPDATE SKIP LOCKED</c>, hold a lease they
+/// renew by heartbeat, and every result is written only while (owner, attempt) still hold the job, so a
+/// worker whose lease was taken over cannot overwrite its successor.
+/// </summary>
+public sealed class GradingQueue(NpgsqlDataSource dataSource)
+{
+    public static async Task<Guid> EnqueueAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid submissionId, Guid? invitationId, int maxAttempts, CancellationToken cancellationToken)
+    {
+        var id = Guid.CreateVersion7();
+        await using var command = new NpgsqlCommand(
+            "insert into grading_jobs (id, submission_id, invitation_id, state, max_attempts) values ($1, $2, $3, 'queued', $4)",
+            connection,
+            transaction).With(id, submissionId, invitationId, maxAttempts);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        return id;
+    }
+
+    /// <summary>Gradings waiting for a worker (not those running).</summary>
+    public async Task<long> CountWaitingAsync(CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("select count(*) from grading_jobs where state = 'queued'");
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    public async Task<IReadOnlyDictionary<string, long>> CountByStateAsync(CancellationToken cancellationToken)
+    {
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal)
+        {
+            [SubmissionStates.Queued] = 0, [SubmissionStates.Running] = 0, [SubmissionStates.Finished] = 0, [SubmissionStates.Failed] = 0,
+        };
+        await using var command = dataSource.CreateCommand("select state, count(*) from grading_jobs group by state");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            counts[reader.GetString(0)] = reader.GetInt64(1);
+        }
+
+        return counts;
+    }
+
+    /// <summary>
+    /// Takes the oldest job that is queued and due, or running with an expired lease (its worker died),
+    /// and starts its next attempt; null when there is none. A job whose lease expired on its last
+    /// attempt is dead-lettered instead of being tried again.
+    /// </summary>
+    public async Task<ClaimedJob?> ClaimAsync(string owner, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        await using (var exhausted = dataSource.CreateCommand("""
+            update grading_jobs
+               set state = 'failed', finished_at = now(), owner = null, lease_until = null,
+                   last_error = concat_ws('; ', last_error, 'attempt ' || attempt || ' of ' || max_attempts || ': the worker stopped renewing its lease')
+             where id in (select id from grading_jobs
+                           where state = 'running' and lease_until < now() and attempt >= max_attempts
+                           for update skip locked)
+            """))
+        {
+            await exhausted.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using var claim = dataSource.CreateCommand("""
+            with next as (
+                select id from grading_jobs
+                 where (state = 'queued' and run_after <= now())
+                    or (state = 'running' and lease_until < now() and attempt < max_attempts)
+                 order by enqueued_at, id
+                 limit 1
+                 for update skip locked)
+            update grading_jobs j
+               set state = 'running', attempt = j.attempt + 1, owner = $1, lease_until = now() + $2, started_at = now()
+              from next
+             where j.id = next.id
+            returning j.id, j.submission_id, (select s.challenge_id from submissions s where s.id = j.submission_id), j.attempt, j.max_attempts
+            """).With(owner, lease);
+        await using var reader = await claim.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new ClaimedJob(reader.GetGuid(0), reader.GetGuid(1), reader.GetString(2), reader.GetInt32(3), reader.GetInt32(4), owner)
+            : null;
+    }
+
+    /// <summary>Extends the lease; false when the job is no longer this worker's attempt (it must stop).</summary>
+    public async Task<bool> HeartbeatAsync(ClaimedJob job, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            "update grading_jobs set lease_until = now() + $4 where id = $1 and owner = $2 and attempt = $3 and state = 'running'")
+            .With(job.Id, job.Owner, job.Attempt, lease);
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    public async Task<byte[]> ReadArchiveAsync(Guid submissionId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("select archive from submissions where id = $1").With(submissionId);
+        return (byte[])(await command.ExecuteScalarAsync(cancellationToken) ?? throw new InvalidOperationException($"submission {submissionId} has no archive"));
+    }
+
+    /// <summary>Stores the one report of a submission and finishes the job; false (nothing written) when fenced out.</summary>
+    public async Task<bool> CompleteAsync(ClaimedJob job, FinishedGrading result, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var finish = new NpgsqlCommand(
+            "update grading_jobs set state = 'finished', finished_at = now(), owner = null, lease_until = null where id = $1 and owner = $2 and attempt = $3 and state = 'running'",
+            connection,
+            transaction).With(job.Id, job.Owner, job.Attempt))
+        {
+            if (await finish.ExecuteNonQueryAsync(cancellationToken) != 1)
+            {
+                return false;
+            }
+        }
+
+        await using (var store = new NpgsqlCommand(
+            "insert into reports (submission_id, job_id, attempt, status, level, score, report, html) values ($1, $2, $3, $4, $5, $6, $7::jsonb, $8)",
+            connection,
+            transaction).With(job.SubmissionId, job.Id, job.Attempt, result.Status, result.Level, result.Score, result.ReportJson, result.ReportHtml))
+        {
+            await store.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>A platform fault: queue the job again after <paramref name="backoff"/>, or dead-letter it on its last attempt.</summary>
+    public async Task<RetryOutcome> RetryAsync(ClaimedJob job, string error, TimeSpan backoff, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            update grading_jobs
+               set state = case when attempt >= max_attempts then 'failed' else 'queued' end,
+                   finished_at = case when attempt >= max_attempts then now() end,
+                   run_after = now() + $4, owner = null, lease_until = null,
+                   last_error = concat_ws('; ', last_error, 'attempt ' || attempt || ': ' || $5)
+             where id = $1 and owner = $2 and attempt = $3 and state = 'running'
+            returning state
+            """).With(job.Id, job.Owner, job.Attempt, backoff, error);
+        return await command.ExecuteScalarAsync(cancellationToken) switch
+        {
+            "queued" => RetryOutcome.Requeued,
+            "failed" => RetryOutcome.DeadLettered,
+            _ => RetryOutcome.Fenced,
+        };
+    }
+
+    public async Task<IReadOnlyList<DeadLetter>> DeadLettersAsync(CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            select j.id, j.submission_id, s.challenge_id, j.attempt, j.last_error, j.enqueued_at
+              from grading_jobs j join submissions s on s.id = j.submission_id
+             where j.state = 'failed'
+             order by j.enqueued_at
+            """);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var letters = new List<DeadLetter>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            letters.Add(new DeadLetter(reader.GetGuid(0), reader.GetGuid(1), reader.GetString(2), reader.GetInt32(3), reader.NullableField<string>(4), reader.GetFieldValue<DateTimeOffset>(5)));
+        }
+
+        return letters;
+    }
+
+    /// <summary>An admin gives a dead-lettered job a fresh set of attempts; null when no such dead letter.</summary>
+    public async Task<Guid?> RequeueDeadLetterAsync(Guid jobId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            update grading_jobs
+               set state = 'queued', run_after = now(), max_attempts = attempt + greatest(max_attempts, 1), finished_at = null
+             where id = $1 and state = 'failed'
+            returning submission_id
+            """).With(jobId);
+        return await command.ExecuteScalarAsync(cancellationToken) as Guid?;
+    }
+}

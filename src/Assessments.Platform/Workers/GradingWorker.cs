@@ -1,0 +1,51 @@
+using Assessments.Platform.Database;
+using Assessments.Platform.Queue;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Assessments.Platform.Workers;
+
+/// <summary>The worker loop: make sure the schema exists, then claim a job, run it, and claim again; wait a little when the queue is empty.</summary>
+public sealed partial class GradingWorker(
+    NpgsqlDataSource dataSource,
+    GradingQueue queue,
+    JobRunner runner,
+    IOptions<WorkerOptions> options,
+    ILogger<GradingWorker> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        await Migrator.ApplyAsync(dataSource, stoppingToken);
+        LogStarted(logger, settings.WorkerId, settings.Lease.TotalSeconds);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            ClaimedJob? job;
+            try
+            {
+                job = await queue.ClaimAsync(settings.WorkerId, settings.Lease, stoppingToken);
+            }
+            catch (NpgsqlException e)
+            {
+                LogClaimFailed(logger, e);
+                job = null;
+            }
+
+            if (job is null)
+            {
+                await Task.Delay(settings.Poll, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                continue;
+            }
+
+            await runner.RunAsync(job, stoppingToken);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Worker {WorkerId} started (lease {LeaseSeconds} s)")]
+    private static partial void LogStarted(ILogger logger, string workerId, double leaseSeconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Claiming a job failed; trying again")]
+    private static partial void LogClaimFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,47 @@
+namespace Assessments.Platform.Workers;
+
+/// <summary>A worker's settings, section <c>Worker</c> (environment: <c>WORKER__NAME</c>); the database is <c>ConnectionStrings:Assessments</c>.</summary>
+public sealed class WorkerOptions
+{
+    public const string Section = "Worker";
+
+    /// <summary>Names this worker as the owner of the jobs it claims; unique per running worker.</summary>
+    public string WorkerId { get; set; } = $"{Environment.MachineName}-{Environment.ProcessId}";
+
+    public string ChallengesPath { get; set; } = "challenges";
+
+    /// <summary>How long a claim holds without a heartbeat; a worker that dies loses its job after this.</summary>
+    public double LeaseSeconds { get; set; } = 60;
+
+    public double HeartbeatSeconds { get; set; } = 15;
+
+    /// <summary>How long an idle worker waits before it asks the queue again.</summary>
+    public double PollSeconds { get; set; } = 2;
+
+    /// <summary>Backoff after a platform fault: this, doubled per attempt, up to <see cref="RetryMaxSeconds"/>.</summary>
+    public double RetryBaseSeconds { get; set; } = 10;
+
+    public double RetryMaxSeconds { get; set; } = 300;
+
+    /// <summary>Seed for generated data, recorded in reports; fixed so that the same work gets the same grade.</summary>
+    public int Seed { get; set; } = 1;
+
+    public bool IsValid(out string? problem)
+    {
+        problem = string.IsNullOrWhiteSpace(WorkerId) ? "WorkerId is empty"
+            : LeaseSeconds <= 0 || HeartbeatSeconds <= 0 || PollSeconds <= 0 ? "durations must be positive"
+            : HeartbeatSeconds >= LeaseSeconds ? "HeartbeatSeconds must be shorter than LeaseSeconds"
+            : RetryBaseSeconds < 0 || RetryMaxSeconds < RetryBaseSeconds ? "RetryBaseSeconds must be between 0 and RetryMaxSeconds"
+            : null;
+        return problem is null;
+    }
+
+    public TimeSpan Lease => TimeSpan.FromSeconds(LeaseSeconds);
+
+    public TimeSpan Heartbeat => TimeSpan.FromSeconds(HeartbeatSeconds);
+
+    public TimeSpan Poll => TimeSpan.FromSeconds(PollSeconds);
+
+    public TimeSpan BackoffAfter(int attempt) =>
+        TimeSpan.FromSeconds(Math.Min(RetryMaxSeconds, RetryBaseSeconds * Math.Pow(2, Math.Max(0, attempt - 1))));
+}

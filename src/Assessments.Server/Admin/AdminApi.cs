@@ -1,0 +1,58 @@
+using System.Security.Claims;
+using Assessments.Client;
+using Assessments.Server.Audit;
+using Assessments.Server.Auth;
+using Assessments.Platform.Queue;
+using Assessments.Server.Submissions;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Npgsql;
+
+namespace Assessments.Server.Admin;
+
+/// <summary>Admins' view of the platform: gradings it gave up on (dead letters), and the audit log.</summary>
+public static class AdminApi
+{
+    public static IEndpointRouteBuilder MapAdmin(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/admin").WithTags("Admin").RequireAuthorization(Policies.Admin);
+        group.MapGet("/dead-letters", DeadLettersAsync).WithName("ListDeadLetters").WithSummary("Gradings the platform failed on after every retry.");
+        group.MapPost("/dead-letters/{jobId:guid}/retry", RetryAsync).WithName("RetryDeadLetter").WithSummary("Queues a dead-lettered grading again.");
+        group.MapGet("/audit", AuditAsync).WithName("ListAudit").WithSummary("The latest changes: who, what, when, before and after.");
+        return app;
+    }
+
+    private static async Task<Ok<IReadOnlyList<DeadLetter>>> DeadLettersAsync(GradingQueue queue, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await queue.DeadLettersAsync(cancellationToken));
+
+    private static async Task<Results<Ok<SubmissionSummary>, NotFound, Conflict<ProblemDetails>>> RetryAsync(
+        Guid jobId, ClaimsPrincipal user, GradingQueue queue, SubmissionStore store, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        Guid? submissionId;
+        try
+        {
+            submissionId = await queue.RequeueDeadLetterAsync(jobId, cancellationToken);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            return TypedResults.Conflict(new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "The candidate has another grading under way" });
+        }
+
+        if (submissionId is not { } id)
+        {
+            return TypedResults.NotFound();
+        }
+
+        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
+        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
+        {
+            await AuditLog.WriteAsync(connection, transaction, user, "grading.retry", "job", jobId.ToString(), new { state = SubmissionStates.Failed }, new { state = SubmissionStates.Queued }, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return TypedResults.Ok((await store.FindAsync(id, cancellationToken))!);
+    }
+
+    private static async Task<Ok<IReadOnlyList<AuditEntry>>> AuditAsync(NpgsqlDataSource dataSource, int? limit, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await AuditLog.ListAsync(dataSource, Math.Clamp(limit ?? 100, 1, 1000), cancellationToken));
+}

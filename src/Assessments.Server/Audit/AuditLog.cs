@@ -1,0 +1,50 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Assessments.Client;
+using Assessments.Server.Auth;
+using Assessments.Platform.Database;
+using Npgsql;
+
+namespace Assessments.Server.Audit;
+
+/// <summary>Every change someone makes (who, what, when, before and after), written in the same transaction as the change.</summary>
+public static class AuditLog
+{
+    public static async Task WriteAsync(
+        NpgsqlConnection connection,
+        NpgsqlTransaction transaction,
+        ClaimsPrincipal actor,
+        string action,
+        string entity,
+        string entityId,
+        object? before,
+        object? after,
+        CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            "insert into audit_log (actor, action, entity, entity_id, before, after) values ($1, $2, $3, $4, $5::jsonb, $6::jsonb)",
+            connection,
+            transaction).With(actor.Actor(), action, entity, entityId, ToJson(before), ToJson(after));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public static async Task<IReadOnlyList<AuditEntry>> ListAsync(NpgsqlDataSource dataSource, int limit, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            "select id, actor, action, entity, entity_id, before::text, after::text, at from audit_log order by id desc limit $1").With(limit);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var entries = new List<AuditEntry>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            entries.Add(new AuditEntry(
+                reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
+                Parse(reader.NullableField<string>(5)), Parse(reader.NullableField<string>(6)), reader.GetFieldValue<DateTimeOffset>(7)));
+        }
+
+        return entries;
+    }
+
+    private static string? ToJson(object? value) => value is null ? null : JsonSerializer.Serialize(value, JsonSerializerOptions.Web);
+
+    private static JsonElement? Parse(string? json) => json is null ? null : JsonDocument.Parse(json).RootElement.Clone();
+}

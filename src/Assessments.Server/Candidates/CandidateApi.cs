@@ -1,0 +1,145 @@
+using System.Security.Claims;
+using Assessments.Client;
+using Assessments.Server.Auth;
+using Assessments.Server.Challenges;
+using Assessments.Platform.Database;
+using Assessments.Server.Operations;
+using Assessments.Server.Hosting;
+using Assessments.Platform.Queue;
+using Assessments.Server.Submissions;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Assessments.Server.Candidates;
+
+/// <summary>
+/// A candidate's endpoints, scoped to the one invitation their token belongs to: the brief, the
+/// starter kit, uploads, and the status and candidate-visible feedback of their own submissions.
+/// </summary>
+public static class CandidateApi
+{
+    public static IEndpointRouteBuilder MapCandidate(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/me").WithTags("Candidate").RequireAuthorization(Policies.Candidate);
+        group.MapGet("/", AssignmentAsync).WithName("GetAssignment").WithSummary("The candidate's invitation: challenge and brief.");
+        group.MapGet("/starter", Starter).WithName("DownloadMyStarter").WithSummary("The challenge's starter kit as a zip.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/zip");
+        group.MapPost("/submissions", UploadAsync).WithName("UploadSubmission")
+            .WithSummary("Uploads a .zip or .tar.gz (the request body, streamed) and queues its grading.")
+            .Accepts<Stream>("application/octet-stream", "application/zip", "application/gzip")
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        group.MapGet("/submissions", ListAsync).WithName("ListMySubmissions").WithSummary("The candidate's own submissions.");
+        group.MapGet("/submissions/{id:guid}", GetAsync).WithName("GetMySubmission").WithSummary("Where the grading of one of the candidate's submissions is.");
+        group.MapGet("/submissions/{id:guid}/feedback", FeedbackAsync).WithName("GetFeedback")
+            .WithSummary("The candidate-visible part of the report: published checks, hidden ones counted.");
+        return app;
+    }
+
+    private static async Task<Results<Ok<CandidateAssignment>, NotFound>> AssignmentAsync(ClaimsPrincipal user, ChallengeCatalog catalog, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        if (catalog.Find(user.ChallengeId()) is not { } challenge)
+        {
+            return TypedResults.NotFound();
+        }
+
+        await using var command = dataSource.CreateCommand("select expires_at from invitations where id = $1").With(user.InvitationId());
+        var expires = (DateTime)(await command.ExecuteScalarAsync(cancellationToken))!;
+        return TypedResults.Ok(new CandidateAssignment(user.InvitationId(), user.Name(), challenge.Id, challenge.Title, ChallengeCatalog.Brief(challenge), new DateTimeOffset(expires, TimeSpan.Zero)));
+    }
+
+    private static Results<FileContentHttpResult, NotFound> Starter(ClaimsPrincipal user, ChallengeCatalog catalog) =>
+        catalog.Find(user.ChallengeId()) is { } challenge && Directory.Exists(challenge.StarterDirectory)
+            ? TypedResults.File(ChallengeCatalog.Zip(challenge.StarterDirectory), "application/zip", $"{challenge.Id}-starter.zip")
+            : TypedResults.NotFound();
+
+    private static async Task<Results<Accepted<SubmissionStatus>, ProblemHttpResult, Conflict<ProblemDetails>>> UploadAsync(
+        HttpContext http,
+        ClaimsPrincipal user,
+        IOptions<ServerOptions> options,
+        NpgsqlDataSource dataSource,
+        GradingQueue queue,
+        SubmissionStore store,
+        PlatformMetrics metrics,
+        CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        if (await queue.CountWaitingAsync(cancellationToken) >= settings.MaxQueueDepth)
+        {
+            metrics.UploadRefused("queue_full");
+            http.Response.Headers.RetryAfter = settings.RetryAfterSeconds.ToString();
+            return TypedResults.Problem("The grading queue is full; try again later.", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
+        // The upload is counted as it streams, so the server's own limit applies, not Kestrel's default.
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodyLimit)
+        {
+            bodyLimit.MaxRequestBodySize = null;
+        }
+
+        var upload = await UploadReceiver.ReceiveAsync(http.Request.Body, http.Request.ContentLength, settings.MaxUploadBytes, cancellationToken);
+        if (upload.TooLarge)
+        {
+            metrics.UploadRefused("too_large");
+            return TypedResults.Problem($"The upload is larger than {settings.MaxUploadBytes:N0} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge);
+        }
+
+        if (upload.Rejection is { } reason)
+        {
+            metrics.UploadRefused("rejected");
+            return TypedResults.Problem(reason, title: "The archive was rejected", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var id = Guid.CreateVersion7();
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var insert = new NpgsqlCommand(
+            "insert into submissions (id, challenge_id, kind, invitation_id, archive, archive_bytes, content_sha256) values ($1, $2, 'candidate', $3, $4, $5, $6)",
+            connection,
+            transaction).With(id, user.ChallengeId(), user.InvitationId(), upload.Archive!, (long)upload.Archive!.Length, upload.Sha256!))
+        {
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        try
+        {
+            await GradingQueue.EnqueueAsync(connection, transaction, id, user.InvitationId(), settings.MaxAttempts, cancellationToken);
+        }
+        catch (PostgresException e) when (e.IsUniqueViolation())
+        {
+            metrics.UploadRefused("grading_active");
+            return TypedResults.Conflict(new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "A grading is already under way",
+                Detail = "Your previous submission is still queued or being graded; upload again once it has finished.",
+            });
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        metrics.UploadAccepted();
+        var status = SubmissionStore.ToCandidateView((await store.FindAsync(id, cancellationToken))!);
+        return TypedResults.Accepted($"/api/me/submissions/{id}", status);
+    }
+
+    private static async Task<Ok<IReadOnlyList<SubmissionStatus>>> ListAsync(ClaimsPrincipal user, SubmissionStore store, CancellationToken cancellationToken) =>
+        TypedResults.Ok<IReadOnlyList<SubmissionStatus>>((await store.ListForInvitationAsync(user.InvitationId(), cancellationToken)).Select(SubmissionStore.ToCandidateView).ToList());
+
+    private static async Task<Results<Ok<SubmissionStatus>, NotFound>> GetAsync(Guid id, ClaimsPrincipal user, SubmissionStore store, CancellationToken cancellationToken) =>
+        await store.FindForInvitationAsync(id, user.InvitationId(), cancellationToken) is { } found
+            ? TypedResults.Ok(SubmissionStore.ToCandidateView(found))
+            : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<CandidateFeedback>, NotFound>> FeedbackAsync(Guid id, ClaimsPrincipal user, SubmissionStore store, CancellationToken cancellationToken)
+    {
+        if (await store.FindForInvitationAsync(id, user.InvitationId(), cancellationToken) is not { } found)
+        {
+            return TypedResults.NotFound();
+        }
+
+        return TypedResults.Ok(CandidateFeedbackBuilder.Build(found, await store.ReportJsonAsync(id, cancellationToken)));
+    }
+}

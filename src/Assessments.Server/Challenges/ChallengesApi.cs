@@ -1,0 +1,33 @@
+using Assessments.Client;
+using Assessments.Domain.Scoring;
+using Assessments.Server.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Assessments.Server.Challenges;
+
+/// <summary>The challenges on offer, for interviewers: list, show (with the brief), download the starter kit.</summary>
+public static class ChallengesApi
+{
+    public static IEndpointRouteBuilder MapChallenges(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/challenges").WithTags("Challenges").RequireAuthorization(Policies.Staff);
+        group.MapGet("/", List).WithName("ListChallenges").WithSummary("Every challenge on offer.");
+        group.MapGet("/{id}", Get).WithName("GetChallenge").WithSummary("One challenge with its candidate brief.");
+        group.MapGet("/{id}/starter", Starter).WithName("DownloadStarter").WithSummary("The challenge's starter kit as a zip.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/zip");
+        return app;
+    }
+
+    private static Ok<IReadOnlyList<ChallengeSummary>> List(ChallengeCatalog catalog) =>
+        TypedResults.Ok<IReadOnlyList<ChallengeSummary>>(catalog.All.OrderBy(c => c.Id, StringComparer.Ordinal).Select(c => new ChallengeSummary(c.Id, c.Version, c.Title)).ToList());
+
+    private static Results<Ok<ChallengeDetail>, NotFound> Get(string id, ChallengeCatalog catalog) =>
+        catalog.Find(id) is { } c
+            ? TypedResults.Ok(new ChallengeDetail(c.Id, c.Version, c.Title, ChallengeCatalog.Brief(c), c.References.Select(r => r.ExpectedLevel.ToName()).ToList()))
+            : TypedResults.NotFound();
+
+    private static Results<FileContentHttpResult, NotFound> Starter(string id, ChallengeCatalog catalog) =>
+        catalog.Find(id) is { } c && Directory.Exists(c.StarterDirectory)
+            ? TypedResults.File(ChallengeCatalog.Zip(c.StarterDirectory), "application/zip", $"{c.Id}-starter.zip")
+            : TypedResults.NotFound();
+}

@@ -1,0 +1,34 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Assessments.Server.Hosting;
+
+/// <summary>The server's settings, section <c>Assessments</c> (environment: <c>ASSESSMENTS__NAME</c>).</summary>
+public sealed class ServerOptions
+{
+    public const string Section = "Assessments";
+
+    /// <summary>The first admin's bearer token; the admin is created (or its token replaced) at start-up when set.</summary>
+    public string? BootstrapAdminToken { get; set; }
+
+    /// <summary>The folder holding one folder per challenge.</summary>
+    [Required]
+    public string ChallengesPath { get; set; } = "challenges";
+
+    /// <summary>Gradings waiting to run above which uploads answer 503 with Retry-After.</summary>
+    [Range(1, 100_000)]
+    public int MaxQueueDepth { get; set; } = 200;
+
+    /// <summary>How many times a grading is tried when the platform fails, before it is dead-lettered.</summary>
+    [Range(1, 20)]
+    public int MaxAttempts { get; set; } = 3;
+
+    [Range(1, 24 * 90)]
+    public int InvitationHours { get; set; } = 24 * 7;
+
+    /// <summary>Largest accepted upload; the intake's own archive limit applies too.</summary>
+    [Range(1024, 100L * 1024 * 1024)]
+    public long MaxUploadBytes { get; set; } = 10 * 1024 * 1024;
+
+    [Range(1, 3600)]
+    public int RetryAfterSeconds { get; set; } = 30;
+}

@@ -1,0 +1,110 @@
+using System.Security.Claims;
+using Assessments.Client;
+using Assessments.Server.Audit;
+using Assessments.Server.Auth;
+using Assessments.Server.Challenges;
+using Assessments.Platform.Database;
+using Assessments.Server.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Assessments.Server.Invitations;
+
+/// <summary>Invitations: a candidate's token for one challenge, expiring and revocable.</summary>
+public static class InvitationsApi
+{
+    private const string Select = "select id, challenge_id, candidate_name, expires_at, revoked_at, created_at from invitations";
+
+    public static IEndpointRouteBuilder MapInvitations(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/invitations").WithTags("Invitations").RequireAuthorization(Policies.Staff);
+        group.MapPost("/", CreateAsync).WithName("CreateInvitation").WithSummary("Invites a candidate to a challenge; the token is shown only in this answer.");
+        group.MapGet("/", ListAsync).WithName("ListInvitations").WithSummary("Every invitation, newest first.");
+        group.MapPost("/{id:guid}/revoke", RevokeAsync).WithName("RevokeInvitation").WithSummary("Revokes an invitation: its token stops working at once.");
+        return app;
+    }
+
+    private static async Task<Results<Created<CreatedInvitation>, ValidationProblem>> CreateAsync(
+        CreateInvitationRequest request, ClaimsPrincipal user, ChallengeCatalog catalog, IOptions<ServerOptions> options, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (catalog.Find(request.ChallengeId ?? string.Empty) is null)
+        {
+            errors["challengeId"] = [$"no challenge '{request.ChallengeId}'"];
+        }
+
+        if (string.IsNullOrWhiteSpace(request.CandidateName) || request.CandidateName.Length > 200)
+        {
+            errors["candidateName"] = ["a candidate name has 1 to 200 characters"];
+        }
+
+        if (request.ValidForHours is < 1 or > 24 * 90)
+        {
+            errors["validForHours"] = ["between 1 and 2160 hours"];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var id = Guid.CreateVersion7();
+        var token = Tokens.New();
+        var expires = DateTimeOffset.UtcNow.AddHours(request.ValidForHours ?? options.Value.InvitationHours);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var insert = new NpgsqlCommand(
+            "insert into invitations (id, challenge_id, candidate_name, token_hash, expires_at, created_by) values ($1, $2, $3, $4, $5, $6)",
+            connection,
+            transaction).With(id, request.ChallengeId, request.CandidateName.Trim(), Tokens.Hash(token), expires, user.Id()))
+        {
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await AuditLog.WriteAsync(connection, transaction, user, "invitation.create", "invitation", id.ToString(), null,
+            new { request.ChallengeId, candidateName = request.CandidateName.Trim(), expiresAt = expires }, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.Created($"/api/invitations/{id}", new CreatedInvitation(id, request.ChallengeId!, request.CandidateName.Trim(), expires, token));
+    }
+
+    private static async Task<Ok<IReadOnlyList<InvitationSummary>>> ListAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand($"{Select} order by created_at desc");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var list = new List<InvitationSummary>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            list.Add(Read(reader));
+        }
+
+        return TypedResults.Ok<IReadOnlyList<InvitationSummary>>(list);
+    }
+
+    private static async Task<Results<Ok<InvitationSummary>, NotFound>> RevokeAsync(Guid id, ClaimsPrincipal user, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var update = new NpgsqlCommand(
+            "update invitations set revoked_at = coalesce(revoked_at, now()) where id = $1 returning id, challenge_id, candidate_name, expires_at, revoked_at, created_at",
+            connection,
+            transaction).With(id);
+        InvitationSummary revoked;
+        await using (var reader = await update.ExecuteReaderAsync(cancellationToken))
+        {
+            if (!await reader.ReadAsync(cancellationToken))
+            {
+                return TypedResults.NotFound();
+            }
+
+            revoked = Read(reader);
+        }
+
+        await AuditLog.WriteAsync(connection, transaction, user, "invitation.revoke", "invitation", id.ToString(), new { revokedAt = (DateTimeOffset?)null }, new { revoked.RevokedAt }, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.Ok(revoked);
+    }
+
+    private static InvitationSummary Read(NpgsqlDataReader reader) => new(
+        reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetFieldValue<DateTimeOffset>(3), reader.NullableField<DateTimeOffset?>(4), reader.GetFieldValue<DateTimeOffset>(5));
+}

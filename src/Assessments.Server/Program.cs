@@ -1,0 +1,28 @@
+using Assessments.Server.Admin;
+using Assessments.Server.Calibration;
+using Assessments.Server.Candidates;
+using Assessments.Server.Challenges;
+using Assessments.Server.Invitations;
+using Assessments.Server.Operations;
+using Assessments.Server.Hosting;
+using Assessments.Server.Submissions;
+using Assessments.Server.Users;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddPlatform();
+
+var app = builder.Build();
+app.UsePlatform();
+app.MapPlatformOpenApi();
+app.MapOperations();
+app.MapChallenges();
+app.MapInvitations();
+app.MapCandidate();
+app.MapSubmissions();
+app.MapCalibration();
+app.MapUsers();
+app.MapAdmin();
+app.Run();
+
+/// <summary>The server's entry point, named so that tests can host it (WebApplicationFactory).</summary>
+public partial class Program;

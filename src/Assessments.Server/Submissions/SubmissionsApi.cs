@@ -1,0 +1,114 @@
+using System.Security.Claims;
+using Assessments.Client;
+using Assessments.Domain.Scoring;
+using Assessments.Server.Audit;
+using Assessments.Server.Auth;
+using Assessments.Platform.Database;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Npgsql;
+
+namespace Assessments.Server.Submissions;
+
+/// <summary>Interviewers' endpoints: list submissions, read reports, override a level with a reason, leave notes.</summary>
+public static class SubmissionsApi
+{
+    public static IEndpointRouteBuilder MapSubmissions(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/submissions").WithTags("Submissions").RequireAuthorization(Policies.Staff);
+        group.MapGet("/", ListAsync).WithName("ListSubmissions").WithSummary("Lists submissions, newest first, filtered by challenge, state or level.");
+        group.MapGet("/{id:guid}", GetAsync).WithName("GetSubmission").WithSummary("One submission with its grading state and level.");
+        group.MapGet("/{id:guid}/report", ReportJsonAsync).WithName("GetReportJson").WithSummary("The whole report.json of a finished grading.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/json");
+        group.MapGet("/{id:guid}/report.html", ReportHtmlAsync).WithName("GetReportHtml").WithSummary("The report as a self-contained HTML page.")
+            .Produces(StatusCodes.Status200OK, contentType: "text/html");
+        group.MapPut("/{id:guid}/level", OverrideLevelAsync).WithName("OverrideLevel").WithSummary("Sets an interviewer's level, with a reason, over the rubric's.");
+        group.MapPost("/{id:guid}/notes", AddNoteAsync).WithName("AddNote").WithSummary("Leaves an interviewer's note on a submission.");
+        group.MapGet("/{id:guid}/notes", NotesAsync).WithName("ListNotes").WithSummary("The notes left on a submission.");
+        return app;
+    }
+
+    private static async Task<Ok<IReadOnlyList<SubmissionSummary>>> ListAsync(SubmissionStore store, string? challenge, string? state, string? level, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await store.ListAsync(challenge, state, level, cancellationToken));
+
+    private static async Task<Results<Ok<SubmissionSummary>, NotFound>> GetAsync(Guid id, SubmissionStore store, CancellationToken cancellationToken) =>
+        await store.FindAsync(id, cancellationToken) is { } found ? TypedResults.Ok(found) : TypedResults.NotFound();
+
+    private static async Task<Results<ContentHttpResult, NotFound>> ReportJsonAsync(Guid id, SubmissionStore store, CancellationToken cancellationToken) =>
+        await store.ReportJsonAsync(id, cancellationToken) is { } json ? TypedResults.Content(json, "application/json") : TypedResults.NotFound();
+
+    private static async Task<Results<ContentHttpResult, NotFound>> ReportHtmlAsync(Guid id, SubmissionStore store, CancellationToken cancellationToken) =>
+        await store.ReportHtmlAsync(id, cancellationToken) is { } html ? TypedResults.Content(html, "text/html; charset=utf-8") : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<SubmissionSummary>, NotFound, ValidationProblem>> OverrideLevelAsync(
+        Guid id, LevelOverrideRequest request, ClaimsPrincipal user, NpgsqlDataSource dataSource, SubmissionStore store, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (!LevelNames.TryParse(request.Level, out _))
+        {
+            errors["level"] = ["must be one of not-yet, junior, engineer-ii, senior"];
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Reason))
+        {
+            errors["reason"] = ["an override needs a reason"];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var read = new NpgsqlCommand("select override_level, override_reason from submissions where id = $1 for update", connection, transaction).With(id);
+        object? before;
+        await using (var reader = await read.ExecuteReaderAsync(cancellationToken))
+        {
+            if (!await reader.ReadAsync(cancellationToken))
+            {
+                return TypedResults.NotFound();
+            }
+
+            before = new { level = reader.NullableField<string>(0), reason = reader.NullableField<string>(1) };
+        }
+
+        await using var update = new NpgsqlCommand("update submissions set override_level = $2, override_reason = $3 where id = $1", connection, transaction)
+            .With(id, request.Level, request.Reason.Trim());
+        await update.ExecuteNonQueryAsync(cancellationToken);
+        await AuditLog.WriteAsync(connection, transaction, user, "level.override", "submission", id.ToString(), before, new { level = request.Level, reason = request.Reason.Trim() }, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.Ok((await store.FindAsync(id, cancellationToken))!);
+    }
+
+    private static async Task<Results<Created<SubmissionNote>, NotFound, ValidationProblem>> AddNoteAsync(
+        Guid id, NoteRequest request, ClaimsPrincipal user, NpgsqlDataSource dataSource, SubmissionStore store, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(request.Body) || request.Body.Length > 10_000)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["a note has 1 to 10,000 characters"] });
+        }
+
+        if (await store.FindAsync(id, cancellationToken) is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var insert = new NpgsqlCommand(
+            "insert into notes (submission_id, author, body) values ($1, $2, $3) returning id, created_at", connection, transaction).With(id, user.Name(), request.Body);
+        SubmissionNote note;
+        await using (var reader = await insert.ExecuteReaderAsync(cancellationToken))
+        {
+            await reader.ReadAsync(cancellationToken);
+            note = new SubmissionNote(reader.GetInt64(0), user.Name(), request.Body, reader.GetFieldValue<DateTimeOffset>(1));
+        }
+
+        await AuditLog.WriteAsync(connection, transaction, user, "note.add", "submission", id.ToString(), null, new { note.Id, note.Body }, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.Created($"/api/submissions/{id}/notes", note);
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<SubmissionNote>>, NotFound>> NotesAsync(Guid id, SubmissionStore store, CancellationToken cancellationToken) =>
+        await store.FindAsync(id, cancellationToken) is null ? TypedResults.NotFound() : TypedResults.Ok(await store.NotesAsync(id, cancellationToken));
+}
