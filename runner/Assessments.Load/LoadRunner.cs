@@ -63,7 +63,7 @@ public static class LoadRunner
             wire.ProbeObserved = recorder.PoolDelayObserved;
         }
 
-        var poolServesSteps = plan.Scenarios.SelectMany(s => s.Steps).Any(s => !transport.SendsOverWire(s.Request.Uri));
+        var poolServesSteps = plan.Scenarios.SelectMany(s => s.Steps).Any(s => !transport.SendsOverWire(s.Request));
         var probing = new ThreadPoolProbe(recorder, transport.Wire, poolServesSteps).RunAsync(samplerStop.Token);
 
         var cpu = CpuMeter.Start();

@@ -58,9 +58,15 @@ public sealed class HttpTransport : IDisposable
 
     public bool SendsOverWire(Uri target) => Wire is not null && WireTransport.CanSend(target);
 
+    /// <summary>
+    /// Whether this step's requests go over the wire client. A rotating request does not: its wire form
+    /// is written once for one URI, while HttpClient builds each message from the next URI in turn.
+    /// </summary>
+    public bool SendsOverWire(HttpRequestTemplate request) => request.Rotation.Count == 0 && SendsOverWire(request.Uri);
+
     /// <summary>The wire form of a step's request, or null when it goes through HttpClient.</summary>
     public WireRequest? WireFormOf(HttpRequestTemplate request) =>
-        SendsOverWire(request.Uri) ? WireRequest.From(request) : null;
+        SendsOverWire(request) ? WireRequest.From(request) : null;
 
     /// <summary>Sends one request and reads its whole response, through whichever client serves it.</summary>
     public ValueTask<ReceivedResponse> ExchangeAsync(

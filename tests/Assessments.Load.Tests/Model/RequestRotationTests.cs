@@ -1,3 +1,4 @@
+using Assessments.Load.Dispatch;
 using Assessments.Load.Model;
 
 namespace Assessments.Load.Tests.Model;
@@ -29,5 +30,16 @@ public sealed class RequestRotationTests
 
         Assert.Equal(first.RequestUri, second.RequestUri);
         Assert.Equal("/ok", second.RequestUri!.AbsolutePath);
+    }
+
+    [Fact]
+    public void A_rotating_request_goes_through_HttpClient_because_its_wire_form_would_name_one_uri()
+    {
+        Uri[] uris = [new("http://127.0.0.1:1/k/0"), new("http://127.0.0.1:1/k/1")];
+        using var transport = new HttpTransport(2, TimeSpan.FromSeconds(1));
+
+        Assert.Null(transport.WireFormOf(HttpRequestTemplate.Get(uris[0]) with { Rotation = uris }));
+        Assert.False(transport.SendsOverWire(HttpRequestTemplate.Get(uris[0]) with { Rotation = uris }));
+        Assert.Equal(transport.SendsOverWire(uris[0]), transport.WireFormOf(HttpRequestTemplate.Get(uris[0])) is not null);
     }
 }
