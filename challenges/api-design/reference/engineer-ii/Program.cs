@@ -12,6 +12,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 
 app.MapGet("/health", () => Results.Ok("healthy"));
+app.MapGet("/health/ready", () => Results.Ok("ready"));
 app.MapProductEndpoints();
 
 app.Run();
