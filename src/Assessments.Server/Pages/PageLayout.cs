@@ -14,7 +14,7 @@ public static class PageLayout
         h.Append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">");
         h.Append("<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">");
         h.Append($"<title>{Html.E(title)} · Assessments</title>");
-        h.Append("<link rel=\"stylesheet\" href=\"/assets/site.css\"><script src=\"/assets/pages.js\" defer></script></head><body>");
+        h.Append("<link rel=\"icon\" href=\"data:,\"><link rel=\"stylesheet\" href=\"/assets/site.css\"><script src=\"/assets/pages.js\" defer></script></head><body>");
         h.Append("<a class=\"skip\" href=\"#main\">Skip to content</a><header><nav aria-label=\"Main\"><a class=\"brand\" href=\"/\">Assessments</a>");
         if (user.IsInRole(Roles.Candidate))
         {
