@@ -1,0 +1,174 @@
+using System.Formats.Tar;
+using System.Net;
+using Assessments.Client;
+using Assessments.Domain.Reports;
+using Assessments.Server.Tests.Support;
+
+namespace Assessments.Server.Tests;
+
+/// <summary>A server whose upload limit is small enough to cross in a test.</summary>
+public sealed class SmallUploadLimit : PlatformSeed
+{
+    public const long MaxUploadBytes = 64 * 1024;
+
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Assessments:MaxUploadBytes"] = MaxUploadBytes.ToString(),
+        ["Assessments:MaxQueueDepth"] = "50",
+    };
+}
+
+/// <summary>Uploads: limits answer 413, hostile archives 400 with the reason, and neither stores nor queues anything.</summary>
+public sealed class UploadTests(SmallUploadLimit seed) : IClassFixture<SmallUploadLimit>
+{
+    public static TheoryData<string, byte[], string> HostileArchives()
+    {
+        var escapee = $"assess-escape-{Guid.NewGuid():n}.txt";
+        return new()
+        {
+            { "path traversal", Archives.Zip(("Dockerfile", Archives.Dockerfile), ($"../../../../../../tmp/{escapee}", Archives.Text("out"))), "'..'" },
+            { "absolute path", Archives.Zip(("Dockerfile", Archives.Dockerfile), ($"/tmp/{escapee}", Archives.Text("out"))), "absolute" },
+            { "symbolic link", Archives.TarGz(tar =>
+                {
+                    tar.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, "Dockerfile") { DataStream = new MemoryStream(Archives.Dockerfile) });
+                    tar.WriteEntry(new PaxTarEntry(TarEntryType.SymbolicLink, "passwd") { LinkName = "/etc/passwd" });
+                }), "links" },
+            { "too many entries", Archives.TarGz(tar =>
+                {
+                    for (var i = 0; i < 2_001; i++)
+                    {
+                        tar.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, $"f{i}") { DataStream = new MemoryStream([]) });
+                    }
+                }), "more than 2,000" },
+            { "compression bomb", Archives.Zip(("Dockerfile", Archives.Dockerfile), ("zeros.bin", new byte[8 * 1024 * 1024])), "compression ratio" },
+            { "not an archive", Archives.Text("just some text, not a zip"), "must be a folder, a .zip or a .tar.gz" },
+        };
+    }
+
+    [Theory]
+    [MemberData(nameof(HostileArchives))]
+    public async Task A_hostile_archive_is_refused_with_400_and_its_reason_and_nothing_is_stored(string kind, byte[] archive, string reason)
+    {
+        var invitation = await NewCandidateAsync(kind);
+        var before = await CountsAsync();
+        var tempBefore = TempFolders();
+
+        using var response = await Upload(invitation.Token, archive);
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(reason, body, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(before, await CountsAsync());
+        Assert.Empty(Directory.GetFiles("/tmp", "assess-escape-*"));
+        Assert.Empty(TempFolders().Except(tempBefore));
+    }
+
+    [Fact]
+    public async Task An_upload_over_the_limit_is_refused_with_413_and_nothing_is_stored_or_queued()
+    {
+        var invitation = await NewCandidateAsync("big");
+        var before = await CountsAsync();
+        var random = new byte[SmallUploadLimit.MaxUploadBytes + 1];
+        Random.Shared.NextBytes(random);
+
+        using var declared = await Upload(invitation.Token, Archives.Zip(("Dockerfile", Archives.Dockerfile), ("noise.bin", random)));
+        using var chunked = await Upload(invitation.Token, Archives.Zip(("Dockerfile", Archives.Dockerfile), ("noise.bin", random)), declareLength: false);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, declared.StatusCode);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, chunked.StatusCode);
+        Assert.Equal(before, await CountsAsync());
+    }
+
+    [Fact]
+    public async Task A_second_upload_while_one_is_queued_is_refused_with_409()
+    {
+        var invitation = await NewCandidateAsync("eager");
+        using var first = await Upload(invitation.Token, Archives.Zip(("Dockerfile", Archives.Dockerfile)));
+        var before = await CountsAsync();
+
+        using var second = await Upload(invitation.Token, Archives.Zip(("Dockerfile", Archives.Dockerfile)));
+
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
+        Assert.Equal(before, await CountsAsync());
+    }
+
+    [Fact]
+    public async Task A_full_queue_answers_503_with_retry_after()
+    {
+        // given: the queue already holds as many waiting gradings as the server allows
+        await using (var fill = seed.Database.DataSource.CreateCommand("""
+            with filler as (
+                insert into submissions (id, challenge_id, kind, calibration_run_id, reference_name, expected_level, archive, archive_bytes, content_sha256)
+                select gen_random_uuid(), 'api-design', 'calibration', $1, 'filler', 'junior', '\x00', 1, '' from generate_series(1, 60)
+                returning id)
+            insert into grading_jobs (id, submission_id, state, max_attempts)
+            select gen_random_uuid(), id, 'queued', 3 from filler
+            """))
+        {
+            fill.Parameters.Add(new Npgsql.NpgsqlParameter { Value = seed.CalibrationRun });
+            await fill.ExecuteNonQueryAsync();
+        }
+
+        try
+        {
+            var invitation = await NewCandidateAsync("queue-full");
+            using var response = await Upload(invitation.Token, Archives.Zip(("Dockerfile", Archives.Dockerfile)));
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+            Assert.True(response.Headers.RetryAfter?.Delta > TimeSpan.Zero, "Retry-After is set");
+        }
+        finally
+        {
+            await using var batch = seed.Database.DataSource.CreateBatch();
+            batch.BatchCommands.Add(new("delete from grading_jobs where submission_id in (select id from submissions where reference_name = 'filler')"));
+            batch.BatchCommands.Add(new("delete from submissions where reference_name = 'filler'"));
+            await batch.ExecuteNonQueryAsync();
+        }
+    }
+
+    [Fact]
+    public async Task A_candidate_sees_published_checks_and_only_a_count_of_hidden_ones()
+    {
+        var invitation = await NewCandidateAsync("feedback");
+        var candidate = seed.Factory.ClientFor(invitation.Token);
+        using var archive = new MemoryStream(Archives.Zip(("Dockerfile", Archives.Dockerfile)));
+        var submission = await candidate.UploadSubmissionAsync(archive);
+        await seed.FinishWithReportAsync(submission.Id, FakeReports.With(ReportStatus.Graded, Domain.Scoring.Level.Junior, 55));
+
+        var feedback = await candidate.GetFeedbackAsync(submission.Id);
+        using var raw = seed.Factory.HttpFor(invitation.Token);
+        var json = await raw.GetStringAsync($"/api/me/submissions/{submission.Id}/feedback");
+
+        Assert.Equal(SubmissionStates.Finished, feedback.State);
+        Assert.Equal("graded", feedback.ReportStatus);
+        Assert.Equal(["contract.no-server-error"], feedback.Checks.Select(c => c.Id));
+        Assert.Equal(1, feedback.HiddenChecks);
+        Assert.DoesNotContain("SECRET DETAIL", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("hidden.secret-check", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"level\"", json, StringComparison.Ordinal);
+    }
+
+    private async Task<CreatedInvitation> NewCandidateAsync(string name) =>
+        await seed.Factory.ClientFor(seed.InterviewerToken).CreateInvitationAsync(new CreateInvitationRequest("api-design", name));
+
+    private async Task<HttpResponseMessage> Upload(string token, byte[] archive, bool declareLength = true)
+    {
+        using var http = seed.Factory.HttpFor(token);
+        HttpContent content = declareLength ? new ByteArrayContent(archive) : new StreamContent(new UnknownLengthStream(archive));
+        content.Headers.ContentType = new("application/octet-stream");
+        return await http.PostAsync("/api/me/submissions", content);
+    }
+
+    private async Task<(long Submissions, long Jobs)> CountsAsync() =>
+        (await seed.Database.CountAsync("submissions"), await seed.Database.CountAsync("grading_jobs"));
+
+    private static HashSet<string> TempFolders() =>
+        Directory.GetDirectories(Path.GetTempPath(), "assess-upload-*").Concat(Directory.GetDirectories(Path.GetTempPath(), "assess-submission-*")).ToHashSet();
+
+    /// <summary>A body sent chunked, without Content-Length, so the server must count bytes as they arrive.</summary>
+    private sealed class UnknownLengthStream(byte[] data) : MemoryStream(data)
+    {
+        public override bool CanSeek => false;
+    }
+}
