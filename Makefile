@@ -6,13 +6,15 @@ CONFIGURATION ?= Release
 ASSESS = $(DOTNET) src/Assessments.Cli/bin/$(CONFIGURATION)/net10.0/assess.dll
 DEMO_OUT ?= out/demo
 
-.PHONY: demo test build docker base-images prepare leftovers bench-load clean
+.PHONY: demo test build docker base-images chromium prepare leftovers bench-load clean
 
 ## Grade every bundled sample and reference submission end to end and write their reports.
 demo: prepare build
 	$(ASSESS) reap
 	$(ASSESS) demo --out $(DEMO_OUT)
 	@scripts/check-leftovers.sh
+	@echo "Web pages: start the server (scripts/ensure-postgres.sh; Assessments__BootstrapAdminToken=<token> dotnet src/Assessments.Server/bin/$(CONFIGURATION)/net10.0/Assessments.Server.dll --urls http://127.0.0.1:8080)"
+	@echo "  then open http://127.0.0.1:8080/signin (interviewers, hiring team: sign in with the token); candidates open http://127.0.0.1:8080/invite/<their invite token>"
 
 ## Run every test: unit tests, then integration tests against the real Docker engine.
 test: prepare
@@ -22,7 +24,7 @@ test: prepare
 build:
 	$(DOTNET) build Assessments.sln --configuration $(CONFIGURATION) --nologo -v quiet
 
-prepare: docker base-images
+prepare: docker base-images chromium
 
 ## Start (and if needed install) the Docker engine.
 docker:
@@ -31,6 +33,10 @@ docker:
 ## Build the offline base images from Debian packages and the local .NET SDK, when missing.
 base-images: docker
 	@scripts/ensure-base-images.sh
+
+## Debian's chromium for the web pages' browser tests, when missing.
+chromium:
+	@scripts/ensure-chromium.sh
 
 leftovers:
 	@scripts/check-leftovers.sh
