@@ -6,15 +6,15 @@ CONFIGURATION ?= Release
 ASSESS = $(DOTNET) src/Assessments.Cli/bin/$(CONFIGURATION)/net10.0/assess.dll
 DEMO_OUT ?= out/demo
 
-.PHONY: demo test build docker base-images chromium prepare leftovers bench-load clean
+.PHONY: demo test build docker base-images postgres spectral chromium smoke prepare leftovers bench-load clean
 
 ## Grade every bundled sample and reference submission end to end and write their reports.
 demo: prepare build
 	$(ASSESS) reap
 	$(ASSESS) demo --out $(DEMO_OUT)
 	@scripts/check-leftovers.sh
-	@echo "Web pages: start the server (scripts/ensure-postgres.sh; Assessments__BootstrapAdminToken=<token> dotnet src/Assessments.Server/bin/$(CONFIGURATION)/net10.0/Assessments.Server.dll --urls http://127.0.0.1:8080)"
-	@echo "  then open http://127.0.0.1:8080/signin (interviewers, hiring team: sign in with the token); candidates open http://127.0.0.1:8080/invite/<their invite token>"
+	@echo "Web pages: start the server (README, \"The platform server\"), then open http://127.0.0.1:8080/signin with a user's token;"
+	@echo "  candidates open the link http://127.0.0.1:8080/invite/<their invite token>. Pages: README, \"Web pages\"."
 
 ## Run every test: unit tests, then integration tests against the real Docker engine.
 test: prepare
@@ -24,7 +24,19 @@ test: prepare
 build:
 	$(DOTNET) build Assessments.sln --configuration $(CONFIGURATION) --nologo -v quiet
 
-prepare: docker base-images chromium
+prepare: docker base-images postgres spectral chromium
+
+## Start (and if needed initialise) the PostgreSQL the server tests use, on 127.0.0.1:55432.
+postgres:
+	@scripts/ensure-postgres.sh
+
+## Install the OpenAPI linter the server tests run, into tools/ (git-ignored).
+spectral:
+	@scripts/ensure-spectral.sh
+
+## Bring the platform up with docker-compose, drive one grading through it, take it down (minutes).
+smoke:
+	deploy/smoke.sh
 
 ## Start (and if needed install) the Docker engine.
 docker:

@@ -4,6 +4,7 @@ using Assessments.Cli.Demo;
 using Assessments.Cli.Grade;
 using Assessments.Cli.Load;
 using Assessments.Cli.Reap;
+using Assessments.Cli.Server;
 using Assessments.Cli.Validate;
 using Spectre.Console;
 
@@ -20,4 +21,8 @@ root.Subcommands.Add(CalibrateCommand.Create());
 root.Subcommands.Add(DemoCommand.Create());
 root.Subcommands.Add(LoadCommand.Create());
 root.Subcommands.Add(ReapCommand.Create());
+root.Subcommands.Add(SubmitCommand.Create());
+root.Subcommands.Add(StatusCommand.Create());
+root.Subcommands.Add(ReportCommand.Create());
+root.Subcommands.Add(AdminCommand.Create());
 return await root.Parse(args).InvokeAsync();

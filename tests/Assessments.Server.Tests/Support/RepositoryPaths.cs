@@ -14,7 +14,7 @@ public static class RepositoryPaths
     {
         get
         {
-            var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name;
+            var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
             var path = Path.Combine(Root, "runner", "Assessments.Worker", "bin", configuration, "net10.0", "Assessments.Worker.dll");
             return File.Exists(path)
                 ? path
