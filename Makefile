@@ -6,13 +6,15 @@ CONFIGURATION ?= Release
 ASSESS = $(DOTNET) src/Assessments.Cli/bin/$(CONFIGURATION)/net10.0/assess.dll
 DEMO_OUT ?= out/demo
 
-.PHONY: demo test build docker base-images postgres spectral smoke prepare leftovers bench-load bench-insight clean
+.PHONY: demo test build docker base-images postgres spectral chromium smoke prepare leftovers bench-load bench-insight clean
 
 ## Grade every bundled sample and reference submission end to end and write their reports.
 demo: prepare build
 	$(ASSESS) reap
 	$(ASSESS) demo --out $(DEMO_OUT)
 	@scripts/check-leftovers.sh
+	@echo "Web pages: start the server (README, \"The platform server\"), then open http://127.0.0.1:8080/signin with a user's token;"
+	@echo "  candidates open the link http://127.0.0.1:8080/invite/<their invite token>. Pages: README, \"Web pages\"."
 
 ## Run every test: unit tests, then integration tests against the real Docker engine.
 test: prepare
@@ -22,7 +24,7 @@ test: prepare
 build:
 	$(DOTNET) build Assessments.sln --configuration $(CONFIGURATION) --nologo -v quiet
 
-prepare: docker base-images postgres spectral
+prepare: docker base-images postgres spectral chromium
 
 ## Start (and if needed initialise) the PostgreSQL the server tests use, on 127.0.0.1:55432.
 postgres:
@@ -43,6 +45,10 @@ docker:
 ## Build the offline base images from Debian packages and the local .NET SDK, when missing.
 base-images: docker
 	@scripts/ensure-base-images.sh
+
+## Debian's chromium for the web pages' browser tests, when missing.
+chromium:
+	@scripts/ensure-chromium.sh
 
 leftovers:
 	@scripts/check-leftovers.sh

@@ -11,8 +11,13 @@ trap 'rm -f "$log"' EXIT
 dotnet build Assessments.sln --configuration "$configuration" --nologo -v quiet || exit 1
 
 status=0
-for project in tests/Assessments.UnitTests tests/Assessments.Insight.Tests tests/Assessments.Load.Tests tests/Assessments.Contract.Tests tests/Assessments.Server.Tests tests/Assessments.IntegrationTests; do
+for project in tests/Assessments.UnitTests tests/Assessments.Insight.Tests tests/Assessments.Load.Tests tests/Assessments.Contract.Tests tests/Assessments.Server.Tests tests/Assessments.Web.Tests tests/Assessments.IntegrationTests; do
   [ -d "$project" ] || continue
+  # The web pages' browser tests drive Debian's chromium (installed when missing).
+  if [ "$project" = tests/Assessments.Web.Tests ] && ! scripts/ensure-chromium.sh; then
+    status=1
+    continue
+  fi
   echo "== $project"
   dotnet test "$project" --no-build --configuration "$configuration" --nologo 2>&1 | tee -a "$log"
   [ "${PIPESTATUS[0]}" -eq 0 ] || status=1

@@ -4,14 +4,17 @@ using Assessments.Server.Candidates;
 using Assessments.Server.Challenges;
 using Assessments.Server.Invitations;
 using Assessments.Server.Operations;
+using Assessments.Server.Pages;
 using Assessments.Server.Hosting;
 using Assessments.Server.Submissions;
 using Assessments.Server.Users;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatform();
+builder.Services.AddPages();
 
 var app = builder.Build();
+app.UsePages();
 app.UsePlatform();
 app.MapPlatformOpenApi();
 app.MapOperations();
@@ -22,6 +25,7 @@ app.MapSubmissions();
 app.MapCalibration();
 app.MapUsers();
 app.MapAdmin();
+app.MapPages();
 app.Run();
 
 /// <summary>The server's entry point, named so that tests can host it (WebApplicationFactory).</summary>

@@ -1,0 +1,44 @@
+using Markdig;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace Assessments.Server.Pages;
+
+/// <summary>
+/// A challenge brief (Markdown) as HTML. Raw HTML in the Markdown is written as text and links keep
+/// only web, mail and relative addresses, so a brief cannot bring scripts into the candidate's page.
+/// </summary>
+public static class MarkdownBrief
+{
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+        .UsePipeTables()
+        .UseEmphasisExtras()
+        .UseAutoLinks()
+        .DisableHtml()
+        .Build();
+
+    public static string ToHtml(string markdown)
+    {
+        var document = Markdown.Parse(markdown, Pipeline);
+        foreach (var link in document.Descendants<LinkInline>())
+        {
+            if (!IsAllowed(link.Url))
+            {
+                link.Url = "#";
+            }
+        }
+
+        // Headings shift down one level: the page's own title is the only h1.
+        foreach (var heading in document.Descendants<HeadingBlock>())
+        {
+            heading.Level = Math.Min(6, heading.Level + 1);
+        }
+
+        return document.ToHtml(Pipeline);
+    }
+
+    private static bool IsAllowed(string? url) =>
+        string.IsNullOrEmpty(url)
+        || !Uri.TryCreate(url, UriKind.Absolute, out var absolute)
+        || absolute.Scheme is "http" or "https" or "mailto";
+}

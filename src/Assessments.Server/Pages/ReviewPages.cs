@@ -1,0 +1,83 @@
+using System.Text;
+using Assessments.Server.Auth;
+using Assessments.Server.Challenges;
+using Assessments.Server.Submissions;
+using Npgsql;
+
+namespace Assessments.Server.Pages;
+
+/// <summary>
+/// Interviewers' pages: the submissions list, and one submission's review (the report as graded,
+/// level override with a reason, notes, audit trail). Overrides and notes are sent by the page's
+/// script to the API, so they are validated and audited in one place.
+/// </summary>
+public static class ReviewPages
+{
+    public static RouteGroupBuilder MapReviewPages(this RouteGroupBuilder pages)
+    {
+        var review = pages.MapGroup("/review").RequireAuthorization(Policies.Staff);
+        review.MapGet("/", (HttpContext http, SubmissionStore store, ChallengeCatalog catalog, string? challenge, string? state, string? level, string? sort, string? kind) =>
+            ReviewListPage.RenderAsync(http, store, catalog, challenge, state, level, sort, kind));
+        review.MapGet("/submissions/{id:guid}", SubmissionAsync);
+        review.MapGet("/submissions/{id:guid}/report", ReportFrameAsync);
+        return pages;
+    }
+
+    private static async Task<IResult> SubmissionAsync(Guid id, HttpContext http, SubmissionStore store, NpgsqlDataSource dataSource)
+    {
+        var cancellationToken = http.RequestAborted;
+        if (await store.FindAsync(id, cancellationToken) is not { } s)
+        {
+            return PageLayout.NotFound(http);
+        }
+
+        var notes = await store.NotesAsync(id, cancellationToken);
+        var audit = await SubmissionAudit.ForSubmissionAsync(dataSource, id, cancellationToken);
+        var who = s.CandidateName ?? "a reference solution";
+        var h = new StringBuilder($"<h1>Submission of {Html.E(who)}</h1>");
+        h.Append("<dl class=\"facts\">");
+        h.Append($"<dt>Challenge</dt><dd>{Html.E(s.ChallengeId)}</dd>");
+        h.Append($"<dt>Submitted</dt><dd>{Html.When(s.SubmittedAt)} · {s.ArchiveBytes:N0} bytes</dd>");
+        h.Append($"<dt>Grading</dt><dd>{Html.E(s.State)}{(s.ReportStatus is { } rs ? $" · {Html.E(rs)}" : string.Empty)} · attempt {s.Attempts}</dd>");
+        h.Append($"<dt>Rubric level</dt><dd><span class=\"badge\" id=\"rubric-level\">{Html.E(s.Level ?? "—")}</span> {(s.Score is { } score ? $"{score}/100" : string.Empty)}</dd>");
+        h.Append($"<dt>Final level</dt><dd><span class=\"badge\" id=\"final-level\">{Html.E(s.OverrideLevel ?? s.Level ?? "—")}</span>");
+        h.Append(s.OverrideLevel is null ? " <span class=\"muted\">(the rubric's)</span>" : $" <span class=\"muted\">set by an interviewer: {Html.E(s.OverrideReason)}</span>");
+        h.Append("</dd></dl>");
+
+        h.Append(ReviewForms.Override(s));
+        h.Append(ReviewForms.Notes(s.Id, notes));
+        h.Append(ReviewForms.Audit(audit));
+
+        h.Append("<section aria-labelledby=\"report\"><h2 id=\"report\">Report</h2>");
+        if (s.ReportStatus is null)
+        {
+            h.Append("<p>No report yet: the grading has not finished.</p>");
+        }
+        else
+        {
+            h.Append($"<p><a href=\"/api/submissions/{s.Id}/report\">report.json</a> · <a href=\"/review/submissions/{s.Id}/report\" target=\"_blank\" rel=\"noopener\">open the report on its own</a></p>");
+            h.Append($"<iframe id=\"report-frame\" title=\"Graded report\" src=\"/review/submissions/{s.Id}/report\" sandbox=\"allow-same-origin\" data-autoheight></iframe>");
+        }
+
+        h.Append("</section>");
+        return PageLayout.Page(http, $"Submission of {who}", h.ToString());
+    }
+
+    /// <summary>
+    /// The stored report.html, framed: the reporting library renders it (every piece of submission
+    /// text cleaned and encoded), and the frame is sandboxed without scripts, with a policy that allows
+    /// no script, connection or outside resource, should anything ever slip through.
+    /// </summary>
+    private static async Task<IResult> ReportFrameAsync(Guid id, HttpContext http, SubmissionStore store)
+    {
+        if (await store.ReportHtmlAsync(id, http.RequestAborted) is not { } html)
+        {
+            return PageLayout.NotFound(http);
+        }
+
+        http.Response.Headers.ContentSecurityPolicy =
+            "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'; base-uri 'none'; form-action 'none'; sandbox allow-same-origin";
+        http.Response.Headers.XFrameOptions = "SAMEORIGIN";
+        return Results.Content(html, "text/html; charset=utf-8");
+    }
+}
