@@ -3,7 +3,7 @@ using Assessments.Domain.Reports;
 using Assessments.Insight;
 using Assessments.Runner.Grading;
 
-namespace Assessments.Cli.Insight;
+namespace Assessments.Pipeline;
 
 /// <summary>
 /// Code insight in the grading pipeline: Roslyn reads the staged submission's text while its image

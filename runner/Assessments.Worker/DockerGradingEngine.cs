@@ -1,10 +1,10 @@
-using Assessments.Contract;
 using Assessments.Domain.Challenges;
 using Assessments.Domain.Reports;
 using Assessments.Runner.Docker;
 using Assessments.Runner.Grading;
 using Assessments.Runner.Sandbox;
 using Assessments.Runner.Submissions;
+using Assessments.Pipeline;
 using Assessments.Platform.Workers;
 using Docker.DotNet;
 
@@ -13,8 +13,8 @@ namespace Assessments.Worker;
 /// <summary>The real grader against the Docker engine (DOCKER_HOST or the local socket), with the whole pipeline.</summary>
 public sealed class DockerGradingEngine(ILogger<Grader> logger) : IGradingEngine, IDisposable
 {
-    // The same stages, in the same order, as the CLI's GradingPipeline: scenarios, contract, load.
-    private static readonly IReadOnlyList<IGradingStage> Stages = [new ScenarioStage(), new ContractStage(), new LoadStage()];
+    // The same stages, in the same order, as the CLI: a grade must not depend on how it was asked for.
+    private static IReadOnlyList<IGradingStage> Stages => GradingPipeline.Stages;
 
     private readonly DockerClient _docker = DockerConnection.Open();
 

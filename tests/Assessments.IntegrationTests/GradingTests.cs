@@ -1,4 +1,4 @@
-using Assessments.Cli;
+using Assessments.Pipeline;
 using Assessments.Domain.Challenges.Loading;
 using Assessments.Domain.Reports;
 using Assessments.Domain.Scoring;

@@ -47,7 +47,7 @@ public sealed record ServiceUnderTest(
 
 /// <summary>
 /// The stages a Grader runs when it is given none: the ones this assembly has. The whole pipeline,
-/// with the contract stage, is put together by the application (Assessments.Cli's GradingPipeline).
+/// with the contract stage, is put together in Assessments.Pipeline's GradingPipeline.
 /// </summary>
 public static class GradingStages
 {

@@ -1,4 +1,5 @@
 using Assessments.Domain.Reports;
+using Assessments.Pipeline;
 using Assessments.Runner;
 using Assessments.Runner.Grading;
 using Assessments.Runner.Sandbox;

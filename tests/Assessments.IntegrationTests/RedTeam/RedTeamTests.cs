@@ -1,4 +1,4 @@
-using Assessments.Cli;
+using Assessments.Pipeline;
 using System.Diagnostics;
 using System.Net.NetworkInformation;
 using Assessments.Domain.Challenges.Loading;
