@@ -58,7 +58,7 @@ public sealed class CalibrationStatisticsTests
         var html = MarkdownBrief.ToHtml("# Title\n\n<script>alert(1)</script>\n\n[click](javascript:alert(1)) [docs](https://example.com/x)");
         Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("javascript:", html, StringComparison.Ordinal);
-        Assert.Contains("<h2", html, StringComparison.Ordinal);
+        Assert.Contains("<h3", html, StringComparison.Ordinal);
         Assert.Contains("href=\"https://example.com/x\"", html, StringComparison.Ordinal);
     }
 }

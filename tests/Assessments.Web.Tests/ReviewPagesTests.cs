@@ -138,7 +138,9 @@ public sealed class ReviewPagesTests(WebPlatform platform) : IClassFixture<WebPl
         Assert.Equal(401, (await anonymous.Requests.GetAsync($"/invite/{rita.Token}")).Status);
 
         // a candidate: another candidate's submission does not exist, interviewer pages are forbidden
-        await bobSession.GoAsync($"/invite/{bob.Token}");
+        var landing = await bobSession.GoAsync($"/invite/{bob.Token}");
+        Assert.Contains("script-src 'self'", landing.Headers["content-security-policy"], StringComparison.Ordinal);
+        Assert.Equal("no-referrer", landing.Headers["referrer-policy"]);
         await bobSession.Page.WaitForURLAsync("**/candidate");
         Assert.DoesNotContain(bob.Token, bobSession.Page.Url, StringComparison.Ordinal);
         Assert.Equal(404, (await bobSession.Requests.GetAsync($"/candidate/submissions/{adaSubmission}")).Status);

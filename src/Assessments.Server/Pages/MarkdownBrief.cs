@@ -28,10 +28,10 @@ public static class MarkdownBrief
             }
         }
 
-        // Headings shift down one level: the page's own title is the only h1.
+        // Headings shift down two levels: the brief sits in a section (h2) of a page with its own title (h1).
         foreach (var heading in document.Descendants<HeadingBlock>())
         {
-            heading.Level = Math.Min(6, heading.Level + 1);
+            heading.Level = Math.Min(6, heading.Level + 2);
         }
 
         return document.ToHtml(Pipeline);

@@ -19,6 +19,7 @@ public static class PageAssets
             }
 
             http.Response.Headers.CacheControl = "public, max-age=300";
+            http.Response.Headers.XContentTypeOptions = "nosniff";
             return Results.Bytes(asset.Content, asset.Type);
         }).AllowAnonymous();
         return pages;

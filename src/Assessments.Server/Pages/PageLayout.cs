@@ -7,8 +7,18 @@ namespace Assessments.Server.Pages;
 /// <summary>The frame every page shares: skip link, header with the caller's navigation, one main landmark.</summary>
 public static class PageLayout
 {
+    /// <summary>Scripts and styles only from this server (no inline ones), frames only of its own reports.</summary>
+    private const string ContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-src 'self'; " +
+        "frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'";
+
     public static IResult Page(HttpContext http, string title, string body, int status = StatusCodes.Status200OK)
     {
+        var headers = http.Response.Headers;
+        headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        headers.XContentTypeOptions = "nosniff";
+        headers.CacheControl = "no-store";
+        headers.TryAdd("Referrer-Policy", "same-origin");
         var user = http.User;
         var h = new StringBuilder();
         h.Append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">");

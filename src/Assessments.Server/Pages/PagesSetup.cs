@@ -8,10 +8,6 @@ namespace Assessments.Server.Pages;
 /// </summary>
 public static class PagesSetup
 {
-    private const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-src 'self'; " +
-        "frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'";
-
     public static IServiceCollection AddPages(this IServiceCollection services) =>
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, PageAuthorizationResultHandler>();
 
@@ -24,15 +20,7 @@ public static class PagesSetup
 
     public static IEndpointRouteBuilder MapPages(this IEndpointRouteBuilder app)
     {
-        var pages = app.MapGroup(string.Empty).WithMetadata(new PageEndpoint()).ExcludeFromDescription().AddEndpointFilter(async (context, next) =>
-        {
-            var headers = context.HttpContext.Response.Headers;
-            headers.ContentSecurityPolicy = ContentSecurityPolicy;
-            headers.XContentTypeOptions = "nosniff";
-            headers["Referrer-Policy"] = "same-origin";
-            headers.CacheControl = "no-store";
-            return await next(context);
-        });
+        var pages = app.MapGroup(string.Empty).WithMetadata(new PageEndpoint()).ExcludeFromDescription();
         pages.MapAssets();
         pages.MapSignIn();
         pages.MapCandidatePages();
