@@ -7,14 +7,16 @@ namespace Assessments.Runner.Docker;
 /// <summary>Reads the last lines a container wrote, bounded however much it wrote.</summary>
 internal sealed class ContainerLogs(IDockerClient docker)
 {
-    public async Task<IReadOnlyList<string>> TailAsync(string id, int lines, CancellationToken cancellationToken)
+    /// <param name="stdoutOnly">Leave out stderr (where runtimes put crashes and warnings).</param>
+    /// <param name="maxBytes">How much of the output is kept while reading, whatever the container wrote.</param>
+    public async Task<IReadOnlyList<string>> TailAsync(string id, int lines, CancellationToken cancellationToken, bool stdoutOnly = false, int maxBytes = 256 * 1024)
     {
         using var stream = await docker.Containers.GetContainerLogsAsync(
             id,
             tty: false,
-            new ContainerLogsParameters { ShowStdout = true, ShowStderr = true, Tail = lines.ToString() },
+            new ContainerLogsParameters { ShowStdout = true, ShowStderr = !stdoutOnly, Tail = lines.ToString() },
             cancellationToken);
-        var log = new BoundedLog(256 * 1024);
+        var log = new BoundedLog(maxBytes);
         var buffer = new byte[16 * 1024];
         while (true)
         {
