@@ -79,8 +79,11 @@ public static class DataPlane
             return Failure(state.Effect(reference, idempotencyKey, state.Judge(reference)).Verdict, reference);
         }
 
-        await Task.Delay(state.NextLatency(), cancellationToken);
+        // Committed on receipt, answered after the latency, as a real payment provider does: a caller
+        // killed while it waits has still been charged, and only an Idempotency-Key on its retry keeps
+        // that charge single.
         var result = state.Effect(reference, idempotencyKey, state.Judge(reference));
+        await Task.Delay(state.NextLatency(), cancellationToken);
         if (result.Receipt is not { } receipt)
         {
             return Failure(result.Verdict, reference);

@@ -55,6 +55,21 @@ public static class HtmlReport
             Lines(h, f.LogTail);
         }
 
+        if (ReportView.ChecksBeforeFault(r) is { Count: > 0 } before)
+        {
+            h.Append("<h2>Checks before the fault (not scored)</h2>");
+            foreach (var c in before)
+            {
+                h.Append($"<details><summary><span class=\"{(c.Passed ? "pass" : "fail")}\">{(c.Passed ? "✔" : "✘")}</span> {E(c.Title)} <span class=\"muted\">{E(c.Id)}</span> — {E(c.Summary)}</summary>");
+                foreach (var e in c.Evidence)
+                {
+                    Evidence(h, e);
+                }
+
+                h.Append("</details>");
+            }
+        }
+
         if (r.SandboxEvents.Count > 0)
         {
             h.Append("<h2>Limits reached</h2>");

@@ -37,6 +37,17 @@ public static class MarkdownReport
             AppendLines(md, f.LogTail);
         }
 
+        if (ReportView.ChecksBeforeFault(r) is { Count: > 0 } before)
+        {
+            md.AppendLine("## Checks before the fault (not scored)").AppendLine();
+            foreach (var c in before)
+            {
+                md.AppendLine($"- {(c.Passed ? "✅" : "❌")} `{Cell(c.Id)}`: {Cell(c.Summary)}");
+            }
+
+            md.AppendLine();
+        }
+
         if (r.SandboxEvents.Count > 0)
         {
             md.AppendLine("## Limits reached").AppendLine();

@@ -24,4 +24,11 @@ internal static class ReportView
     /// <summary>Failed criteria first: that is what an interviewer reads a report for.</summary>
     public static IEnumerable<CriterionResult> CriteriaFailuresFirst(GradingReport r) =>
         r.Criteria.OrderBy(c => c.Passed).ThenBy(c => c.Id, StringComparer.Ordinal);
+
+    /// <summary>
+    /// The checks a grading judged before a platform fault ended it: shown as evidence, never scored,
+    /// since the criteria were not evaluated.
+    /// </summary>
+    public static IReadOnlyList<CheckReport> ChecksBeforeFault(GradingReport r) =>
+        r.Status == ReportStatus.InfrastructureError ? r.Contract.Checks : [];
 }

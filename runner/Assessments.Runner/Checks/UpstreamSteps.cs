@@ -129,7 +129,7 @@ public static class UpstreamStatsCheck
         }
     }
 
-    private static void Compare(string name, double actual, CountComparison expected, List<string> problems, List<string> excerpt)
+    private static void Compare(string name, double actual, Comparison expected, List<string> problems, List<string> excerpt)
     {
         excerpt.Add($"{name} = {actual} (expected {expected})");
         if (!expected.Holds(actual))

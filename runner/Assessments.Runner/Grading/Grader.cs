@@ -150,7 +150,8 @@ public sealed partial class Grader(
             Upstream = dependencies.Upstream,
             Host = new GradingHost(docker, report.ContainerId!, gradingId, limits, intake, dependencies.Upstream),
         };
-        var outcomes = new List<CheckOutcome> { ServiceReady(readiness, challenge) };
+        var outcomes = report.Outcomes;
+        outcomes.Add(ServiceReady(readiness, challenge));
         foreach (var stage in _stages.Where(s => !SubmissionAnalyzers.IsAnalyzer(s)))
         {
             progress?.Report(new GradingProgress(stage.Phase, "starting"));
@@ -169,7 +170,7 @@ public sealed partial class Grader(
 
         var card = Scorer.Score(challenge.Rubric, outcomes);
         LogGraded(_logger, gradingId, card.Level.ToName(), card.Score);
-        return report.Graded(card, outcomes) with { Insight = (await insight)?.Insight };
+        return report.Graded(card) with { Insight = (await insight)?.Insight };
     }
 
     /// <summary>Refuses, before anything is built, a submission whose Dockerfile would leave the sandbox.</summary>

@@ -33,13 +33,10 @@ internal sealed class ReportBuilder(GradingRequest request, PhaseClock clock, Sa
 
     public GradingArtifacts Artifacts { get; } = new();
 
-    public GradingReport Graded(ScoreCard card, IReadOnlyList<CheckOutcome> outcomes)
-    {
-        var checks = outcomes
-            .Select(o => new CheckReport(o.CheckId, o.Title ?? o.CheckId, o.Visibility.ToString().ToLowerInvariant(), o.Passed, o.Summary, o.Evidence))
-            .ToList();
-        return Build(ReportStatus.Graded, card, checks, failure: null);
-    }
+    /// <summary>The checks judged so far, in order: all of them once graded, the ones before a fault otherwise.</summary>
+    public List<CheckOutcome> Outcomes { get; } = [];
+
+    public GradingReport Graded(ScoreCard card) => Build(ReportStatus.Graded, card, Checks(), failure: null);
 
     public GradingReport Rejected(SubmissionRejectedException e) =>
         Failed(ReportStatus.Rejected, new Failure(Phases.Intake, "rejected", e.Message, null, []));
@@ -57,16 +54,32 @@ internal sealed class ReportBuilder(GradingRequest request, PhaseClock clock, Sa
         return Failed(ReportStatus.StartFailed, new Failure(Phases.Start, e.Kind, e.Message, e.ExitCode, e.LogTail.TakeLast(20).ToList()));
     }
 
-    public GradingReport InfrastructureError(Exception e) =>
-        Failed(ReportStatus.InfrastructureError, new Failure("platform", "infrastructure_error", e is InfrastructureException ? e.Message : $"{e.GetType().Name}: {e.Message}", null, []));
+    /// <summary>
+    /// A platform fault is not scored, but the checks that ran before it stay in the report: they are
+    /// what an operator needs to see whether the retry is worth it, and what the candidate did meanwhile.
+    /// </summary>
+    public GradingReport InfrastructureError(Exception e)
+    {
+        var message = e is InfrastructureException ? e.Message : $"{e.GetType().Name}: {e.Message}";
+        if (Outcomes.Count > 0)
+        {
+            message += $" ({Outcomes.Count} check(s) ran before it; they are kept in the report as evidence, not scored)";
+        }
 
-    private GradingReport Failed(ReportStatus status, Failure failure)
+        return Failed(ReportStatus.InfrastructureError, new Failure("platform", "infrastructure_error", message, null, []), Checks());
+    }
+
+    private List<CheckReport> Checks() => Outcomes
+        .Select(o => new CheckReport(o.CheckId, o.Title ?? o.CheckId, o.Visibility.ToString().ToLowerInvariant(), o.Passed, o.Summary, o.Evidence))
+        .ToList();
+
+    private GradingReport Failed(ReportStatus status, Failure failure, IReadOnlyList<CheckReport>? checks = null)
     {
         var evidence = failure.LogTail.Count > 0
             ? Evidence.Log($"Not evaluated: {failure.Message}", failure.LogTail)
             : Evidence.Note($"Not evaluated: {failure.Message}");
         var card = Scorer.NotEvaluated(request.Challenge.Rubric, evidence);
-        return Build(status, card, [], failure);
+        return Build(status, card, checks ?? [], failure);
     }
 
     private GradingReport Build(ReportStatus status, ScoreCard card, IReadOnlyList<CheckReport> checks, Failure? failure) => new()

@@ -1,5 +1,4 @@
 using Assessments.Domain.Challenges;
-using Assessments.Domain.Performance;
 using Assessments.Domain.Reports;
 using Assessments.Domain.Scenarios;
 using Assessments.Domain.Scoring;
@@ -15,7 +14,7 @@ internal static class UpstreamEfficiency
 {
     private const string Title = "Under load the service calls its upstream sparingly (upstream calls per request)";
 
-    public static async Task<CheckOutcome> JudgeAsync(LoadProfile profile, Bound limit, IUpstreamStats? upstream, UpstreamStats? before, CancellationToken cancellationToken)
+    public static async Task<CheckOutcome> JudgeAsync(LoadProfile profile, Comparison limit, IUpstreamStats? upstream, UpstreamStats? before, CancellationToken cancellationToken)
     {
         if (upstream is null || before is null)
         {

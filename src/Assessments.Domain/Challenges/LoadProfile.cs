@@ -1,4 +1,5 @@
 using Assessments.Domain.Performance;
+using Assessments.Domain.Scenarios;
 
 namespace Assessments.Domain.Challenges;
 
@@ -21,7 +22,7 @@ public sealed record LoadProfile(
     public BaselineSpec? Baseline { get; init; }
 
     /// <summary>The most upstream calls per request the load may cause (<c>load.upstream-efficiency</c>); null when not judged.</summary>
-    public Bound? UpstreamCallsPerRequest { get; init; }
+    public Comparison? UpstreamCallsPerRequest { get; init; }
 
     /// <summary>The paths the load cycles through: one, or n when the path rotates with <c>{{i % n}}</c>.</summary>
     public IReadOnlyList<string> Paths => PathRotation.Expand(Path);

@@ -50,9 +50,9 @@ public sealed record UpstreamDataChange(string Key, string DataJson);
 
 /// <summary>Assertions on the stub's counters (<c>/control/stats</c>).</summary>
 public sealed record ExpectUpstreamStep(
-    IReadOnlyDictionary<string, CountComparison> Calls,
-    CountComparison? TotalCalls,
-    IReadOnlyDictionary<string, CountComparison> PeakConcurrency,
+    IReadOnlyDictionary<string, Comparison> Calls,
+    Comparison? TotalCalls,
+    IReadOnlyDictionary<string, Comparison> PeakConcurrency,
     EffectsExpectation? Effects,
     bool TracedFromLastRequest,
     Eventually? Eventually) : ScenarioStep
@@ -63,7 +63,7 @@ public sealed record ExpectUpstreamStep(
 }
 
 /// <summary>For every value of the list variable <see cref="References"/>, the stub's effect counters must compare so.</summary>
-public sealed record EffectsExpectation(string References, CountComparison? Applied, CountComparison? Attempts, CountComparison? Failures);
+public sealed record EffectsExpectation(string References, Comparison? Applied, Comparison? Attempts, Comparison? Failures);
 
 /// <summary>A signal to the service's container, then optionally <c>docker start</c> and a readiness wait.</summary>
 public sealed record ServiceStep(ServiceSignal Signal, bool Restart) : ScenarioStep
@@ -78,7 +78,7 @@ public enum ServiceSignal
 }
 
 /// <summary>Assertions on the service's container: running, memory in use, restarts the runner made.</summary>
-public sealed record ExpectServiceStep(bool? Running, CountComparison? MemoryMiB, CountComparison? Restarts) : ScenarioStep
+public sealed record ExpectServiceStep(bool? Running, Comparison? MemoryMiB, Comparison? Restarts) : ScenarioStep
 {
     public override string Kind => StepKinds.ExpectService;
 }

@@ -6,7 +6,7 @@ namespace Assessments.UnitTests.Faults;
 
 public sealed class ServiceSnapshotCheckTests
 {
-    private static readonly ExpectServiceStep Step = new(true, new CountComparison("<=", 200), new CountComparison("==", 1));
+    private static readonly ExpectServiceStep Step = new(true, new Comparison("<=", 200), new Comparison("==", 1));
 
     [Fact]
     public void A_running_container_within_memory_after_one_restart_meets_the_step() =>

@@ -67,16 +67,16 @@ public sealed class StepMappingTests : IDisposable
         Assert.Equal([202], burst.Collect.WhenStatus);
 
         var expect = Assert.IsType<ExpectUpstreamStep>(steps[3]);
-        Assert.Equal(new CountComparison("<=", 1), expect.Calls["GET /prices/SKU-9"]);
-        Assert.Equal(new CountComparison("<=", 3), expect.TotalCalls);
+        Assert.Equal(new Comparison("<=", 1), expect.Calls["GET /prices/SKU-9"]);
+        Assert.Equal(new Comparison("<=", 3), expect.TotalCalls);
         Assert.Equal("accepted", expect.Effects!.References);
-        Assert.Equal(new CountComparison("==", 1), expect.Effects.Applied);
+        Assert.Equal(new Comparison("==", 1), expect.Effects.Applied);
         Assert.True(expect.TracedFromLastRequest);
         Assert.NotNull(expect.Eventually);
 
         Assert.Equal(new ServiceStep(ServiceSignal.Kill, true), steps[4]);
         Assert.Equal(new ServiceStep(ServiceSignal.Term, true), steps[5]);
-        Assert.Equal(new ExpectServiceStep(true, new CountComparison("<=", 200), new CountComparison("==", 1)), steps[6]);
+        Assert.Equal(new ExpectServiceStep(true, new Comparison("<=", 200), new Comparison("==", 1)), steps[6]);
         Assert.Equal(new SleepStep(TimeSpan.FromMilliseconds(1500)), steps[7]);
     }
 

@@ -83,12 +83,12 @@ public sealed class UpstreamStatsCheckTests
         Assert.StartsWith("traceparents: 1 recorded", Assert.Single(excerpt), StringComparison.Ordinal);
     }
 
-    private static CountComparison Cmp(string text) => CountComparison.TryParse(text, out var c) ? c : throw new FormatException(text);
+    private static Comparison Cmp(string text) => Comparison.TryParse(text, out var c) ? c : throw new FormatException(text);
 
     private static ExpectUpstreamStep Step(
-        Dictionary<string, CountComparison>? calls = null,
-        CountComparison? total = null,
-        Dictionary<string, CountComparison>? peak = null,
+        Dictionary<string, Comparison>? calls = null,
+        Comparison? total = null,
+        Dictionary<string, Comparison>? peak = null,
         EffectsExpectation? effects = null,
         bool traced = false) =>
         new(calls ?? [], total, peak ?? [], effects, traced, null);

@@ -36,6 +36,21 @@ public sealed class HumanReportTests
     }
 
     [Fact]
+    public void Both_reports_of_a_platform_fault_list_the_checks_that_ran_before_it_as_unscored_and_encoded()
+    {
+        var report = SampleReports.For(ReportStatus.InfrastructureError) with { Contract = SampleReports.Graded().Contract };
+
+        var md = MarkdownReport.Render(report);
+        var html = HtmlReport.Render(report);
+
+        Assert.Contains("## Checks before the fault (not scored)", md, StringComparison.Ordinal);
+        Assert.Contains("❌ `not-found`: status 200, expected 404", md, StringComparison.Ordinal);
+        Assert.Contains("Checks before the fault (not scored)", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Checks before the fault", MarkdownReport.Render(SampleReports.Graded()), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void MarkdownReport_shows_the_level_the_score_and_the_curl_commands()
     {
         var report = SampleReports.Graded();

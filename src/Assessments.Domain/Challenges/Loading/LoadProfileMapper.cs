@@ -1,6 +1,7 @@
 using Assessments.Domain.Performance;
 using Assessments.Domain.Scoring;
 using Assessments.Load.Thresholds;
+using Comparison = Assessments.Domain.Scenarios.Comparison;
 
 namespace Assessments.Domain.Challenges.Loading;
 
@@ -51,16 +52,16 @@ internal static class LoadProfileMapper
             CheckThreshold(thresholds[i], $"load.thresholds[{i}]", baseline is not null || doc.Baseline is not null, problems);
         }
 
-        Bound? upstream = null;
+        Comparison? upstream = null;
         if (doc.UpstreamCallsPerRequest is { } limit)
         {
-            try
+            if (Comparison.TryParse(limit, out var comparison))
             {
-                upstream = Bound.Parse(limit);
+                upstream = comparison;
             }
-            catch (FormatException e)
+            else
             {
-                problems.Add(File, "load.upstreamCallsPerRequest", e.Message);
+                problems.Add(File, "load.upstreamCallsPerRequest", $"'{limit}' must be a comparison such as <=0.2, <1 or ==0");
             }
         }
 

@@ -223,9 +223,9 @@ internal static class StepMapper
     {
         var e = doc.ExpectUpstream!;
         var at = $"{where}.expectUpstream";
-        var calls = Comparisons(e.Calls, $"{at}.calls", problems);
-        var peak = Comparisons(e.PeakConcurrency, $"{at}.peakConcurrency", problems);
-        var total = Comparison(e.TotalCalls, $"{at}.totalCalls", problems);
+        var calls = ParseComparisons(e.Calls, $"{at}.calls", problems);
+        var peak = ParseComparisons(e.PeakConcurrency, $"{at}.peakConcurrency", problems);
+        var total = ParseComparison(e.TotalCalls, $"{at}.totalCalls", problems);
         EffectsExpectation? effects = null;
         if (e.Effects is { } fx)
         {
@@ -235,9 +235,9 @@ internal static class StepMapper
                 problems.Add(File, $"{at}.effects.references", $"'{fx.References}' is not a list gathered by an earlier burst's collect");
             }
 
-            var applied = Comparison(fx.Applied, $"{at}.effects.applied", problems);
-            var attempts = Comparison(fx.Attempts, $"{at}.effects.attempts", problems);
-            var failures = Comparison(fx.Failures, $"{at}.effects.failures", problems);
+            var applied = ParseComparison(fx.Applied, $"{at}.effects.applied", problems);
+            var attempts = ParseComparison(fx.Attempts, $"{at}.effects.attempts", problems);
+            var failures = ParseComparison(fx.Failures, $"{at}.effects.failures", problems);
             if (applied is null && attempts is null && failures is null)
             {
                 problems.Add(File, $"{at}.effects", "give applied, attempts or failures to compare");
@@ -282,8 +282,8 @@ internal static class StepMapper
 
     private static ExpectServiceStep? MapExpectService(ExpectServiceDocument doc, string where, ProblemList problems)
     {
-        var memory = Comparison(doc.MemoryMiB, $"{where}.memoryMiB", problems);
-        var restarts = Comparison(doc.Restarts, $"{where}.restarts", problems);
+        var memory = ParseComparison(doc.MemoryMiB, $"{where}.memoryMiB", problems);
+        var restarts = ParseComparison(doc.Restarts, $"{where}.restarts", problems);
         if (doc.Running is null && memory is null && restarts is null)
         {
             problems.Add(File, where, "give running, memoryMiB or restarts");
@@ -304,9 +304,9 @@ internal static class StepMapper
         return new SleepStep(TimeSpan.FromMilliseconds(doc.Milliseconds.Value));
     }
 
-    private static Dictionary<string, CountComparison> Comparisons(Dictionary<string, string>? doc, string where, ProblemList problems)
+    private static Dictionary<string, Comparison> ParseComparisons(Dictionary<string, string>? doc, string where, ProblemList problems)
     {
-        var result = new Dictionary<string, CountComparison>(StringComparer.Ordinal);
+        var result = new Dictionary<string, Comparison>(StringComparer.Ordinal);
         foreach (var (route, text) in doc ?? [])
         {
             if (!route.Contains(" /", StringComparison.Ordinal))
@@ -314,7 +314,7 @@ internal static class StepMapper
                 problems.Add(File, $"{where}.{route}", $"'{route}' must be a route as the stub counts it, such as 'GET /prices/SKU-1'");
             }
 
-            if (Comparison(text, $"{where}.{route}", problems) is { } comparison)
+            if (ParseComparison(text, $"{where}.{route}", problems) is { } comparison)
             {
                 result[route] = comparison;
             }
@@ -323,14 +323,14 @@ internal static class StepMapper
         return result;
     }
 
-    private static CountComparison? Comparison(string? text, string where, ProblemList problems)
+    private static Comparison? ParseComparison(string? text, string where, ProblemList problems)
     {
         if (text is null)
         {
             return null;
         }
 
-        if (!CountComparison.TryParse(text, out var comparison))
+        if (!Comparison.TryParse(text, out var comparison))
         {
             problems.Add(File, where, $"'{text}' must be a comparison such as <=1, <3, >=2, >0 or ==1");
             return null;

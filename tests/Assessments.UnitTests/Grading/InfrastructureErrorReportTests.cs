@@ -1,0 +1,43 @@
+using Assessments.Domain.Challenges.Loading;
+using Assessments.Domain.Reports;
+using Assessments.Domain.Scoring;
+using Assessments.Runner.Docker;
+using Assessments.Runner.Grading;
+using Assessments.Runner.Sandbox;
+using Assessments.UnitTests.Support;
+
+namespace Assessments.UnitTests.Grading;
+
+/// <summary>A platform fault late in a grading (the load generator saturated, say) keeps what was seen before it.</summary>
+public sealed class InfrastructureErrorReportTests
+{
+    private static ReportBuilder NewBuilder() => new(
+        new GradingRequest(ChallengeLoader.Load(Path.Combine(RepoRoot.Path, "challenges", "api-design")), "submission"),
+        new PhaseClock(),
+        SandboxLimits.Default);
+
+    [Fact]
+    public void The_checks_judged_before_the_fault_stay_in_the_report_unscored()
+    {
+        var report = NewBuilder();
+        report.Outcomes.Add(new CheckOutcome("create-product", true, "201 with Location", [Evidence.Note("POST /products → 201")]));
+        report.Outcomes.Add(new CheckOutcome("pagination", false, "no next link", [Evidence.Note("GET /products?limit=2 → 200")]));
+
+        var written = report.InfrastructureError(new InfrastructureException("the load generator could not keep its schedule"));
+
+        Assert.Equal(ReportStatus.InfrastructureError, written.Status);
+        Assert.Equal(0, written.Score);
+        Assert.Equal(["create-product", "pagination"], written.Contract.Checks.Select(c => c.Id));
+        Assert.Equal((1, 1), (written.Contract.Passed, written.Contract.Failed));
+        Assert.Contains("2 check(s) ran before it", written.Failure!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_fault_before_any_check_says_only_what_went_wrong()
+    {
+        var written = NewBuilder().InfrastructureError(new InvalidOperationException("the engine went away"));
+
+        Assert.Empty(written.Contract.Checks);
+        Assert.Equal("InvalidOperationException: the engine went away", written.Failure!.Message);
+    }
+}
