@@ -15,8 +15,9 @@ internal sealed class ContainerHealth(IDockerClient docker)
     /// <summary>
     /// Inspects the container, first giving a service that is dying a moment to finish dying: a crash
     /// during the last checks (an abort writing its stack trace) would otherwise still look alive.
+    /// <paramref name="peakProcesses"/> is the most processes a <see cref="ProcessCountWatch"/> saw at once.
     /// </summary>
-    public async Task<(ContainerState State, IReadOnlyList<Evidence> Events)> InspectAsync(string id, CancellationToken cancellationToken, TimeSpan settle = default)
+    public async Task<(ContainerState State, IReadOnlyList<Evidence> Events)> InspectAsync(string id, CancellationToken cancellationToken, TimeSpan settle = default, long peakProcesses = 0)
     {
         var state = (await docker.Containers.InspectContainerAsync(id, cancellationToken)).State;
         for (var waited = TimeSpan.Zero; state.Running && waited < settle; waited += SettleStep)
@@ -31,9 +32,9 @@ internal sealed class ContainerHealth(IDockerClient docker)
             events.Add(Evidence.Note("the service was killed by the kernel at its memory limit (OOM)"));
         }
 
-        if (state.Running && await PidsAsync(id, cancellationToken) is { Limit: > 0 } pids && pids.Current >= pids.Limit)
+        if (state.Running && await PidsAsync(id, cancellationToken) is { Limit: > 0 } pids && Math.Max((long)pids.Current, peakProcesses) is var peak && peak >= (long)pids.Limit)
         {
-            events.Add(Evidence.Measurement($"the process limit was reached: {pids.Current} of {pids.Limit} processes", pids.Current, "processes"));
+            events.Add(Evidence.Measurement($"the process limit was reached: {peak} of {pids.Limit} processes at the peak, {pids.Current} at the end", peak, "processes"));
         }
 
         return (state, events);

@@ -131,6 +131,7 @@ public sealed partial class Grader(
             return ((Uri?)uri, result);
         });
 
+        await using var processes = ProcessCountWatch.Start(docker, report.ContainerId!, cancellationToken);
         var health = new ContainerHealth(docker);
         if (!readiness.IsReady)
         {
@@ -158,7 +159,7 @@ public sealed partial class Grader(
             outcomes.AddRange(await report.Clock.TimeAsync(stage.Phase, () => stage.RunAsync(service, cancellationToken)));
         }
 
-        var (after, limitsHit) = await health.InspectAsync(report.ContainerId!, cancellationToken, settle: TimeSpan.FromSeconds(1));
+        var (after, limitsHit) = await health.InspectAsync(report.ContainerId!, cancellationToken, settle: TimeSpan.FromSeconds(1), processes.Peak);
         report.ServiceLogTail = await new ContainerLogs(docker).TailAsync(report.ContainerId!, sandbox.LogTailLines, cancellationToken);
         report.SandboxEvents = limitsHit;
         outcomes.Add(ServiceSurvived(after, report.ServiceLogTail));
