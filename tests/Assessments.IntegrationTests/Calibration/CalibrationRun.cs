@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Assessments.Domain.Reports;
+using Assessments.Reporting;
 
 namespace Assessments.IntegrationTests.Calibration;
 
@@ -10,26 +12,32 @@ internal static class CalibrationRun
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    /// <summary>Grades and reads the results; the reports stay in <paramref name="output"/>, which the caller removes.</summary>
+    public static async Task<IReadOnlyList<CalibrationResult>> RunAsync(string output, params string[] options)
+    {
+        var (exit, stdout, stderr) = await AssessProcess.RunAsync(TimeSpan.FromMinutes(40), ["calibrate", "--challenge", "all", "--json", "--out", output, .. options]);
+        var results = stdout.TrimStart().StartsWith('[')
+            ? JsonSerializer.Deserialize<List<CalibrationResult>>(stdout, Json)!
+            : throw new InvalidOperationException($"calibrate printed no JSON (exit {exit}):\n{stdout}\n{Tail(stderr)}");
+        Assert.True(results.Count > 0, Tail(stderr));
+        return results;
+    }
+
+    /// <summary>Grades into a folder of its own and removes the reports once read.</summary>
     public static async Task<IReadOnlyList<CalibrationResult>> RunAsync(params string[] options)
     {
-        var output = Path.Combine(Path.GetTempPath(), "assess-calibration-" + Guid.NewGuid().ToString("n")[..8]);
+        var output = NewOutputFolder();
         try
         {
-            var (exit, stdout, stderr) = await AssessProcess.RunAsync(TimeSpan.FromMinutes(40), ["calibrate", "--challenge", "all", "--json", "--out", output, .. options]);
-            var results = stdout.TrimStart().StartsWith('[')
-                ? JsonSerializer.Deserialize<List<CalibrationResult>>(stdout, Json)!
-                : throw new InvalidOperationException($"calibrate printed no JSON (exit {exit}):\n{stdout}\n{Tail(stderr)}");
-            Assert.True(results.Count > 0, Tail(stderr));
-            return results;
+            return await RunAsync(output, options);
         }
         finally
         {
-            if (Directory.Exists(output))
-            {
-                Directory.Delete(output, recursive: true);
-            }
+            Directory.Delete(output, recursive: true);
         }
     }
+
+    public static string NewOutputFolder() => Directory.CreateTempSubdirectory("assess-calibration-").FullName;
 
     /// <summary>The table and progress lines, for a failure message that says what happened.</summary>
     public static string Describe(IEnumerable<CalibrationResult> results) =>
@@ -38,12 +46,39 @@ internal static class CalibrationRun
     private static string Tail(string text) => text.Length > 4000 ? text[^4000..] : text;
 }
 
-/// <summary>The whole calibration set graded once, shared by the tests that read it.</summary>
+/// <summary>
+/// The whole calibration set graded once by <c>assess calibrate</c>, shared by the tests that read its
+/// results and its twelve reports (the most expensive gradings of the suite, so nothing grades them twice).
+/// </summary>
 public sealed class CalibrationFixture : IAsyncLifetime
 {
+    private readonly string _output = CalibrationRun.NewOutputFolder();
+
     public IReadOnlyList<CalibrationResult> Results { get; private set; } = [];
 
-    public async Task InitializeAsync() => Results = await CalibrationRun.RunAsync();
+    /// <summary>What the grading processes left on the engine once they had ended: should be nothing.</summary>
+    public IReadOnlyList<string> Leftovers { get; private set; } = [];
 
-    public Task DisposeAsync() => Task.CompletedTask;
+    public async Task InitializeAsync()
+    {
+        Results = await CalibrationRun.RunAsync(_output);
+        var docker = new DockerFixture();
+        try
+        {
+            Leftovers = await docker.LeftoversAsync();
+        }
+        finally
+        {
+            await docker.DisposeAsync();
+        }
+    }
+
+    public GradingReport Report(string challenge, string solution) =>
+        ReportJson.Deserialize(File.ReadAllText(Results.Single(r => r.Challenge == challenge && r.Solution == solution).Report));
+
+    public Task DisposeAsync()
+    {
+        Directory.Delete(_output, recursive: true);
+        return Task.CompletedTask;
+    }
 }

@@ -8,7 +8,7 @@ namespace Assessments.IntegrationTests.Calibration;
 /// the service and for the reference it is compared with).
 /// </summary>
 [Collection(DockerCollection.Name)]
-public sealed class CalibrationTests(CalibrationFixture calibration) : IClassFixture<CalibrationFixture>
+public sealed partial class CalibrationTests(CalibrationFixture calibration) : IClassFixture<CalibrationFixture>
 {
     private static readonly string[] Levels = ["not-yet", "junior", "engineer-ii", "senior"];
 

@@ -43,18 +43,18 @@ public sealed class FaultStepsTests(DockerFixture docker)
         var checks = report.Contract.Checks.ToDictionary(c => c.Id);
         foreach (var id in new[] { "upstream-read", "burst-effects", "upstream-outage", "kill-restart", "term-restart", "service.survived", AddressAfterRestartsStage.CheckId })
         {
-            Assert.True(checks[id].Passed, $"{id}: {checks[id].Summary}\n{Describe(checks[id].Evidence)}");
+            Assert.True(checks[id].Passed, $"{id}: {checks[id].Summary}\n{EvidenceText.Of(checks[id].Evidence)}");
         }
 
-        var kill = Describe(checks["kill-restart"].Evidence);
+        var kill = EvidenceText.Of(checks["kill-restart"].Evidence);
         Assert.Contains("SIGKILL sent at", kill, StringComparison.Ordinal);
         Assert.Contains("exited with code 137", kill, StringComparison.Ordinal);
         Assert.Contains("ready again after", kill, StringComparison.Ordinal);
         Assert.Contains("restarted it 1 time(s)", kill, StringComparison.Ordinal);
-        Assert.Contains("exited with code 0", Describe(checks["term-restart"].Evidence), StringComparison.Ordinal);
-        Assert.Contains("collected 12 value(s) into 'accepted'", Describe(checks["burst-effects"].Evidence), StringComparison.Ordinal);
-        Assert.Contains("12 of 12 reference(s) in 'accepted' as expected", Describe(checks["burst-effects"].Evidence), StringComparison.Ordinal);
-        Assert.Contains("traceparents: 1 recorded", Describe(checks["upstream-read"].Evidence), StringComparison.Ordinal);
+        Assert.Contains("exited with code 0", EvidenceText.Of(checks["term-restart"].Evidence), StringComparison.Ordinal);
+        Assert.Contains("collected 12 value(s) into 'accepted'", EvidenceText.Of(checks["burst-effects"].Evidence), StringComparison.Ordinal);
+        Assert.Contains("12 of 12 reference(s) in 'accepted' as expected", EvidenceText.Of(checks["burst-effects"].Evidence), StringComparison.Ordinal);
+        Assert.Contains("traceparents: 1 recorded", EvidenceText.Of(checks["upstream-read"].Evidence), StringComparison.Ordinal);
 
         // and the impossible expectation failed, naming the step and showing the stub's counters
         var wrong = checks["wrong-on-purpose"];
@@ -64,7 +64,4 @@ public sealed class FaultStepsTests(DockerFixture docker)
 
         Assert.Empty(await ReportSchema.ErrorsAsync(ReportJson.Serialize(report)));
     }
-
-    private static string Describe(IEnumerable<Evidence> evidence) => string.Join("\n", evidence.Select(e =>
-        e.Summary + (e.Value is { } v ? $" {v} {e.Unit}" : string.Empty) + (e.Lines is { } lines ? "\n  " + string.Join("\n  ", lines) : string.Empty)));
 }
