@@ -13,7 +13,7 @@ internal static class CalibrationRun
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>Grades and reads the results; the reports stay in <paramref name="output"/>, which the caller removes.</summary>
-    public static async Task<IReadOnlyList<CalibrationResult>> RunAsync(string output, params string[] options)
+    public static async Task<IReadOnlyList<CalibrationResult>> RunIntoAsync(string output, params string[] options)
     {
         var (exit, stdout, stderr) = await AssessProcess.RunAsync(TimeSpan.FromMinutes(40), ["calibrate", "--challenge", "all", "--json", "--out", output, .. options]);
         var results = stdout.TrimStart().StartsWith('[')
@@ -29,7 +29,7 @@ internal static class CalibrationRun
         var output = NewOutputFolder();
         try
         {
-            return await RunAsync(output, options);
+            return await RunIntoAsync(output, options);
         }
         finally
         {
@@ -61,7 +61,7 @@ public sealed class CalibrationFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Results = await CalibrationRun.RunAsync(_output);
+        Results = await CalibrationRun.RunIntoAsync(_output);
         var docker = new DockerFixture();
         try
         {
@@ -73,8 +73,9 @@ public sealed class CalibrationFixture : IAsyncLifetime
         }
     }
 
-    public GradingReport Report(string challenge, string solution) =>
-        ReportJson.Deserialize(File.ReadAllText(Results.Single(r => r.Challenge == challenge && r.Solution == solution).Report));
+    /// <summary>The report of the challenge's reference labelled <paramref name="level"/>.</summary>
+    public GradingReport Report(string challenge, string level) =>
+        ReportJson.Deserialize(File.ReadAllText(Results.Single(r => r.Challenge == challenge && r.Expected == level).Report));
 
     public Task DisposeAsync()
     {
