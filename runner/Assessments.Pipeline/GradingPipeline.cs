@@ -1,4 +1,5 @@
 using Assessments.Contract;
+using Assessments.Insight;
 using Assessments.Runner.Grading;
 using Assessments.Runner.Operations;
 
@@ -13,5 +14,5 @@ namespace Assessments.Pipeline;
 /// </summary>
 public static class GradingPipeline
 {
-    public static IReadOnlyList<IGradingStage> Stages { get; } = [new CodeInsightStage(), new ScenarioStage(), new ContractStage(), new LoadStage(), new OperationsStage()];
+    public static IReadOnlyList<IGradingStage> Stages { get; } = [new CodeInsightStage(InsightLimits.Grading), new ScenarioStage(), new ContractStage(), new LoadStage(), new OperationsStage()];
 }

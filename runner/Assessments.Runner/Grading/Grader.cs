@@ -74,6 +74,8 @@ public sealed partial class Grader(
         }
         finally
         {
+            // Stops what the grading started and no longer waits for (code insight after a failed build).
+            await job.CancelAsync();
             progress?.Report(new GradingProgress(Phases.Cleanup, "removing containers, network and image"));
             await clock.TimeAsync(Phases.Cleanup, async () =>
             {
@@ -104,6 +106,14 @@ public sealed partial class Grader(
             using var context = BuildContext.Create(submission);
             return await new ImageBuilder(docker, sandbox).BuildAsync(context, tag, labels, createdImages, cancellationToken);
         });
+
+        // Code insight ran beside the build; it finishes before the service starts so that a long bind
+        // never shares the CPU with the latency measurements.
+        if (!insight.IsCompleted)
+        {
+            progress?.Report(new GradingProgress(SubmissionAnalyzers.Phase, "finishing the code analysis"));
+            await insight;
+        }
 
         progress?.Report(new GradingProgress(Phases.Start, "starting the service and waiting until it is ready"));
         var containers = new ServiceContainer(docker, sandbox);
