@@ -9,8 +9,8 @@ namespace Assessments.Server.Tests;
 
 /// <summary>
 /// The OpenAPI document the server serves is the one committed as src/Assessments.Server/openapi.json
-/// (so API changes show in review), it passes Spectral's <c>spectral:oas</c> rules without errors, and
-/// the Scalar reference page loads.
+/// (so API changes show in review), it passes Spectral's <c>spectral:oas</c> rules without a single
+/// warning (so every operation keeps a description), and the Scalar reference page loads.
 /// </summary>
 public sealed class OpenApiDocumentTests(ITestOutputHelper output) : IAsyncLifetime
 {
@@ -49,12 +49,12 @@ public sealed class OpenApiDocumentTests(ITestOutputHelper output) : IAsyncLifet
     }
 
     [Fact]
-    public async Task The_committed_document_passes_spectral_oas_without_errors()
+    public async Task The_committed_document_passes_spectral_oas_without_warnings()
     {
         var root = RepositoryPaths.Root;
         Assert.Equal(0, await RunAsync("bash", [Path.Combine(root, "scripts", "ensure-spectral.sh")], root));
         var spectral = Path.Combine(root, "tools", "spectral", "node_modules", ".bin", "spectral");
-        var exit = await RunAsync(spectral, ["lint", Committed, "--ruleset", Path.Combine(RepositoryPaths.ServerProject, ".spectral.yaml"), "--fail-severity", "error"], root);
+        var exit = await RunAsync(spectral, ["lint", Committed, "--ruleset", Path.Combine(RepositoryPaths.ServerProject, ".spectral.yaml"), "--fail-severity", "warn"], root);
         Assert.Equal(0, exit);
     }
 

@@ -16,9 +16,12 @@ public static class AdminApi
     public static IEndpointRouteBuilder MapAdmin(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/admin").WithTags("Admin").RequireAuthorization(Policies.Admin);
-        group.MapGet("/dead-letters", DeadLettersAsync).WithName("ListDeadLetters").WithSummary("Gradings the platform failed on after every retry.");
-        group.MapPost("/dead-letters/{jobId:guid}/retry", RetryAsync).WithName("RetryDeadLetter").WithSummary("Queues a dead-lettered grading again.");
-        group.MapGet("/audit", AuditAsync).WithName("ListAudit").WithSummary("The latest changes: who, what, when, before and after.");
+        group.MapGet("/dead-letters", DeadLettersAsync).WithName("ListDeadLetters").WithSummary("Gradings the platform failed on after every retry.")
+            .WithDescription("Admin only. Gradings that ended in a platform fault on every attempt, with the last error; a candidate's own mistakes (a build that fails, a service that crashes) are graded, never dead-lettered.");
+        group.MapPost("/dead-letters/{jobId:guid}/retry", RetryAsync).WithName("RetryDeadLetter").WithSummary("Queues a dead-lettered grading again.")
+            .WithDescription("Admin only. Puts the dead-lettered job back in the queue with fresh attempts; 409 when the same candidate already has a grading under way, 404 for an unknown job or one that is not dead-lettered. Audited.");
+        group.MapGet("/audit", AuditAsync).WithName("ListAudit").WithSummary("The latest changes: who, what, when, before and after.")
+            .WithDescription("Admin only. The latest audited changes, newest first: actor, action, target, and the values before and after. `limit` defaults to 100 and is clamped to 1..1000.");
         return app;
     }
 

@@ -22,8 +22,10 @@ public static class CalibrationApi
     public static IEndpointRouteBuilder MapCalibration(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api").WithTags("Calibration").RequireAuthorization(Policies.Staff);
-        group.MapPost("/challenges/{id}/calibrations", StartAsync).WithName("StartCalibration").WithSummary("Queues every reference solution of a challenge for grading.");
-        group.MapGet("/calibrations/{id:guid}", GetAsync).WithName("GetCalibration").WithSummary("Expected against given level for each reference solution.");
+        group.MapPost("/challenges/{id}/calibrations", StartAsync).WithName("StartCalibration").WithSummary("Queues every reference solution of a challenge for grading.")
+            .WithDescription("Staff. Queues a grading of each of the challenge's labelled reference solutions and answers 201 with the run; poll it with GetCalibration. 404 for an unknown challenge.");
+        group.MapGet("/calibrations/{id:guid}", GetAsync).WithName("GetCalibration").WithSummary("Expected against given level for each reference solution.")
+            .WithDescription("Staff. For each reference solution: its expected level, its grading state, the level given once graded and whether the two agree; `allAgree` and `finished` sum the run up.");
         return app;
     }
 

@@ -24,18 +24,24 @@ public static class CandidateApi
     public static IEndpointRouteBuilder MapCandidate(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/me").WithTags("Candidate").RequireAuthorization(Policies.Candidate);
-        group.MapGet("/", AssignmentAsync).WithName("GetAssignment").WithSummary("The candidate's invitation: challenge and brief.");
+        group.MapGet("/", AssignmentAsync).WithName("GetAssignment").WithSummary("The candidate's invitation: challenge and brief.")
+            .WithDescription("Candidate token. The invitation the token belongs to: challenge id and title, the brief in Markdown, and when the invitation expires.");
         group.MapGet("/starter", Starter).WithName("DownloadMyStarter").WithSummary("The challenge's starter kit as a zip.")
+            .WithDescription("Candidate token. The starter kit of the invited challenge as a zip.")
             .Produces(StatusCodes.Status200OK, contentType: "application/zip");
         group.MapPost("/submissions", UploadAsync).WithName("UploadSubmission")
             .WithSummary("Uploads a .zip or .tar.gz (the request body, streamed) and queues its grading.")
+            .WithDescription("Candidate token. The request body is the archive itself, counted as it streams: 413 past the server's upload limit, 400 naming the reason when the archive is empty, unreadable or unsafe (the intake's limits on paths, links, file counts and sizes), 503 with Retry-After when the grading queue is full, 409 while the candidate's previous submission is still queued or being graded. 202 with the new submission's status and its address otherwise.")
             .Accepts<Stream>("application/octet-stream", "application/zip", "application/gzip")
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-        group.MapGet("/submissions", ListAsync).WithName("ListMySubmissions").WithSummary("The candidate's own submissions.");
-        group.MapGet("/submissions/{id:guid}", GetAsync).WithName("GetMySubmission").WithSummary("Where the grading of one of the candidate's submissions is.");
+        group.MapGet("/submissions", ListAsync).WithName("ListMySubmissions").WithSummary("The candidate's own submissions.")
+            .WithDescription("Candidate token. The candidate's submissions in upload order: grading state (queued, running, finished, failed) and, once finished, the report's status. Levels and scores are for the hiring team and are not shown here.");
+        group.MapGet("/submissions/{id:guid}", GetAsync).WithName("GetMySubmission").WithSummary("Where the grading of one of the candidate's submissions is.")
+            .WithDescription("Candidate token. Poll it after an upload: the grading state (queued, running, finished, failed) and, once finished, the report's status (graded, build_failed, start_failed, rejected). 404 for another candidate's submission.");
         group.MapGet("/submissions/{id:guid}/feedback", FeedbackAsync).WithName("GetFeedback")
-            .WithSummary("The candidate-visible part of the report: published checks, hidden ones counted.");
+            .WithSummary("The candidate-visible part of the report: published checks, hidden ones counted.")
+            .WithDescription("Candidate token. The checks the rubric publishes to candidates with their results and messages; hidden checks are only counted (passed of total), so the hidden suite stays hidden. When the service did not build or start, the failure's phase, message and last log lines. 404 for another candidate's submission.");
         return app;
     }
 

@@ -11,9 +11,12 @@ public static class ChallengesApi
     public static IEndpointRouteBuilder MapChallenges(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/challenges").WithTags("Challenges").RequireAuthorization(Policies.Staff);
-        group.MapGet("/", List).WithName("ListChallenges").WithSummary("Every challenge on offer.");
-        group.MapGet("/{id}", Get).WithName("GetChallenge").WithSummary("One challenge with its candidate brief.");
+        group.MapGet("/", List).WithName("ListChallenges").WithSummary("Every challenge on offer.")
+            .WithDescription("Staff (admin or interviewer). Id, version and title of every challenge the server loaded, sorted by id.");
+        group.MapGet("/{id}", Get).WithName("GetChallenge").WithSummary("One challenge with its candidate brief.")
+            .WithDescription("Staff. The challenge's candidate brief in Markdown and the levels its reference solutions are labelled with; 404 for an unknown id.");
         group.MapGet("/{id}/starter", Starter).WithName("DownloadStarter").WithSummary("The challenge's starter kit as a zip.")
+            .WithDescription("Staff. The zip a candidate starts from (a minimal API and a Dockerfile that builds offline); 404 when the challenge has none.")
             .Produces(StatusCodes.Status200OK, contentType: "application/zip");
         return app;
     }

@@ -19,9 +19,12 @@ public static class InvitationsApi
     public static IEndpointRouteBuilder MapInvitations(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/invitations").WithTags("Invitations").RequireAuthorization(Policies.Staff);
-        group.MapPost("/", CreateAsync).WithName("CreateInvitation").WithSummary("Invites a candidate to a challenge; the token is shown only in this answer.");
-        group.MapGet("/", ListAsync).WithName("ListInvitations").WithSummary("Every invitation, newest first.");
-        group.MapPost("/{id:guid}/revoke", RevokeAsync).WithName("RevokeInvitation").WithSummary("Revokes an invitation: its token stops working at once.");
+        group.MapPost("/", CreateAsync).WithName("CreateInvitation").WithSummary("Invites a candidate to a challenge; the token is shown only in this answer.")
+            .WithDescription("Staff. Validates the challenge id, the candidate's name (1 to 200 characters) and `validForHours` (1 to 2160; the server's default when absent) and answers 400 with a validation problem per field otherwise. The candidate's bearer token is in this answer only: the database keeps its hash. Audited.");
+        group.MapGet("/", ListAsync).WithName("ListInvitations").WithSummary("Every invitation, newest first.")
+            .WithDescription("Staff. Every invitation with its challenge, candidate, expiry and revocation time; tokens are never shown again.");
+        group.MapPost("/{id:guid}/revoke", RevokeAsync).WithName("RevokeInvitation").WithSummary("Revokes an invitation: its token stops working at once.")
+            .WithDescription("Staff. Idempotent: revoking twice keeps the first revocation time. From the next request on, the candidate's token is refused with 401. Audited. 404 for an unknown id.");
         return app;
     }
 

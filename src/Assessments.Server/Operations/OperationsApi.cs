@@ -10,10 +10,13 @@ public static class OperationsApi
     public static IEndpointRouteBuilder MapOperations(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/").WithTags("Operations").AllowAnonymous();
-        group.MapGet("/health/live", () => TypedResults.Ok(new HealthStatus("live"))).WithName("Live").WithSummary("The process answers.");
+        group.MapGet("/health/live", () => TypedResults.Ok(new HealthStatus("live"))).WithName("Live").WithSummary("The process answers.")
+            .WithDescription("Anonymous. Answers 200 as long as the process serves requests; it does not touch the database, so an orchestrator restarts the server only when it is truly stuck.");
         group.MapGet("/health/ready", ReadyAsync).WithName("Ready").WithSummary("The database answers.")
+            .WithDescription("Anonymous. Runs `select 1` against PostgreSQL: 200 when it answers, 503 with a problem+json naming the database error when it does not, so a load balancer stops sending traffic.")
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group.MapGet("/metrics", MetricsAsync).WithName("Metrics").WithSummary("Counters and gauges in the Prometheus text format.")
+            .WithDescription("Anonymous, for a Prometheus scraper: uploads accepted, uploads refused by reason, HTTP responses by status code, and grading jobs by state.")
             .Produces(StatusCodes.Status200OK, contentType: "text/plain");
         return app;
     }

@@ -15,15 +15,22 @@ public static class SubmissionsApi
     public static IEndpointRouteBuilder MapSubmissions(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/submissions").WithTags("Submissions").RequireAuthorization(Policies.Staff);
-        group.MapGet("/", ListAsync).WithName("ListSubmissions").WithSummary("Lists submissions, newest first, filtered by challenge, state or level.");
-        group.MapGet("/{id:guid}", GetAsync).WithName("GetSubmission").WithSummary("One submission with its grading state and level.");
+        group.MapGet("/", ListAsync).WithName("ListSubmissions").WithSummary("Lists submissions, newest first, filtered by challenge, state or level.")
+            .WithDescription("Staff. Newest first, at most 500, each filter optional: `challenge` (an id), `state` (queued, running, finished, failed) and `level` (not-yet, junior, engineer-ii, senior; an interviewer's override counts over the rubric's level).");
+        group.MapGet("/{id:guid}", GetAsync).WithName("GetSubmission").WithSummary("One submission with its grading state and level.")
+            .WithDescription("Staff. The submission's grading state, attempts, the rubric's level and score, and an interviewer's override with its reason; 404 for an unknown id.");
         group.MapGet("/{id:guid}/report", ReportJsonAsync).WithName("GetReportJson").WithSummary("The whole report.json of a finished grading.")
+            .WithDescription("Staff. The report.json the runner wrote (it follows the published report schema): every check with its evidence, the score card, timings and the sandbox's events. 404 until the grading has finished.")
             .Produces(StatusCodes.Status200OK, contentType: "application/json");
         group.MapGet("/{id:guid}/report.html", ReportHtmlAsync).WithName("GetReportHtml").WithSummary("The report as a self-contained HTML page.")
+            .WithDescription("Staff. The same report as one HTML page with no external resources, fit to save or attach. 404 until the grading has finished.")
             .Produces(StatusCodes.Status200OK, contentType: "text/html");
-        group.MapPut("/{id:guid}/level", OverrideLevelAsync).WithName("OverrideLevel").WithSummary("Sets an interviewer's level, with a reason, over the rubric's.");
-        group.MapPost("/{id:guid}/notes", AddNoteAsync).WithName("AddNote").WithSummary("Leaves an interviewer's note on a submission.");
-        group.MapGet("/{id:guid}/notes", NotesAsync).WithName("ListNotes").WithSummary("The notes left on a submission.");
+        group.MapPut("/{id:guid}/level", OverrideLevelAsync).WithName("OverrideLevel").WithSummary("Sets an interviewer's level, with a reason, over the rubric's.")
+            .WithDescription("Staff. Replaces the level shown for the submission with the interviewer's; the rubric's level stays in the report. `level` must be a level name and `reason` is required (400 otherwise). The before and after values go to the audit log.");
+        group.MapPost("/{id:guid}/notes", AddNoteAsync).WithName("AddNote").WithSummary("Leaves an interviewer's note on a submission.")
+            .WithDescription("Staff. A free-text note of 1 to 10,000 characters, signed with the caller's name; 404 for an unknown submission.");
+        group.MapGet("/{id:guid}/notes", NotesAsync).WithName("ListNotes").WithSummary("The notes left on a submission.")
+            .WithDescription("Staff. The notes on a submission, oldest first; 404 for an unknown submission.");
         return app;
     }
 

@@ -15,8 +15,10 @@ public static class UsersApi
     public static IEndpointRouteBuilder MapUsers(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/users").WithTags("Users").RequireAuthorization(Policies.Admin);
-        group.MapPost("/", CreateAsync).WithName("CreateUser").WithSummary("Creates an admin or interviewer; the token is shown only in this answer.");
-        group.MapGet("/", ListAsync).WithName("ListUsers").WithSummary("Every user and their role.");
+        group.MapPost("/", CreateAsync).WithName("CreateUser").WithSummary("Creates an admin or interviewer; the token is shown only in this answer.")
+            .WithDescription("Admin only. `role` is admin or interviewer and `name` has 1 to 100 characters (400 otherwise); 409 when the name is taken. The bearer token is in this answer only. Audited.");
+        group.MapGet("/", ListAsync).WithName("ListUsers").WithSummary("Every user and their role.")
+            .WithDescription("Admin only. Every user's name, role and creation time; tokens are never shown.");
         return app;
     }
 
