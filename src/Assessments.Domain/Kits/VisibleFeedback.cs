@@ -39,7 +39,7 @@ public sealed record VisibleFeedback(
             .OrderBy(c => c.Check.Passed)
             .ToList();
 
-        var hidden = checks.Where(c => c.Visibility != Visible && rubric.Criteria.Any(k => k.Checks.Contains(c.Id))).ToList();
+        var hidden = checks.Where(c => c.Visibility != Visible).ToList();
         var areas = hidden
             .SelectMany(c => rubric.Criteria.Where(k => k.Checks.Contains(c.Id)).Select(k => k.Competency).Distinct(StringComparer.Ordinal).Select(competency => (competency, c.Passed)))
             .GroupBy(x => x.competency, StringComparer.Ordinal)
