@@ -26,7 +26,7 @@ internal static class FeedbackPrinter
 
         foreach (var check in feedback.Checks)
         {
-            var points = $"{Points(check.Points)}/{Points(check.MaxPoints)} points";
+            var points = check.MaxPoints > 0 ? $"{Points(check.Points)}/{Points(check.MaxPoints)} points" : "not scored";
             if (check.Check.Passed)
             {
                 AnsiConsole.MarkupLine($"[green]PASS[/] {Markup.Escape(check.Check.Id)}: {Markup.Escape(check.Check.Title)} [grey]({points})[/]");
@@ -38,7 +38,7 @@ internal static class FeedbackPrinter
             AnsiConsole.MarkupLine($"     {Markup.Escape(check.Check.Summary)}");
             foreach (var evidence in check.Check.Evidence)
             {
-                Evidence(evidence);
+                Evidence(evidence, check.Check.Summary);
             }
         }
 
@@ -46,9 +46,18 @@ internal static class FeedbackPrinter
         AnsiConsole.MarkupLine("[grey]The platform runs hidden checks too (the brief's \"How it is graded\" names what they judge), and compares latency under load with a reference solution measured on its own machine.[/]");
     }
 
-    private static void Evidence(Evidence evidence)
+    private static void Evidence(Evidence evidence, string checkSummary)
     {
-        AnsiConsole.MarkupLine($"     [yellow]{Markup.Escape(evidence.Summary)}[/]");
+        if (evidence.Summary != checkSummary)
+        {
+            AnsiConsole.MarkupLine($"     [yellow]{Markup.Escape(evidence.Summary)}[/]");
+        }
+
+        if (evidence.Value is { } value)
+        {
+            AnsiConsole.MarkupLine($"       {value:0.##} {Markup.Escape(evidence.Unit ?? string.Empty)}");
+        }
+
         if (evidence.Exchange is { } exchange)
         {
             Block("request", ExchangeText.Request(exchange));

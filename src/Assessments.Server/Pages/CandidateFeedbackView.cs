@@ -61,11 +61,17 @@ public static class CandidateFeedbackView
     {
         var mark = check.Passed ? "<span class=\"pass\">passed</span>" : "<span class=\"fail\">failed</span>";
         h.Append($"<details class=\"check\"{(check.Passed ? string.Empty : " open")}><summary>{mark} <strong>{Html.E(check.Title)}</strong> <code>{Html.E(check.Id)}</code> ");
-        h.Append($"<span class=\"muted\">{Points(check.Points)} of {Points(check.MaxPoints)} points</span></summary>");
+        h.Append(check.MaxPoints > 0
+            ? $"<span class=\"muted\">{Points(check.Points)} of {Points(check.MaxPoints)} points</span></summary>"
+            : "<span class=\"muted\">not scored</span></summary>");
         h.Append($"<p>{Html.E(check.Summary)}</p>");
         foreach (var e in check.Evidence)
         {
-            h.Append($"<p>{Html.E(e.Summary)}</p>");
+            if (e.Summary != check.Summary)
+            {
+                h.Append($"<p>{Html.E(e.Summary)}</p>");
+            }
+
             if (e.Request is { } request)
             {
                 h.Append($"<pre aria-label=\"request\">{Html.E(request)}</pre><pre aria-label=\"response\">{Html.E(e.Response ?? string.Empty)}</pre>");
