@@ -8,10 +8,12 @@ using Assessments.Server.Pages;
 using Assessments.Server.Hosting;
 using Assessments.Server.Submissions;
 using Assessments.Server.Users;
+using Assessments.Server.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatform();
 builder.Services.AddPages();
+builder.Services.AddWebhooks();
 
 var app = builder.Build();
 app.UsePages();
@@ -25,6 +27,7 @@ app.MapSubmissions();
 app.MapCalibration();
 app.MapUsers();
 app.MapAdmin();
+app.MapWebhooks();
 app.MapPages();
 app.Run();
 
