@@ -22,7 +22,7 @@ public static class JUnitReport
             xml.WriteStartElement("testsuites");
             xml.WriteAttributeString("name", $"assessments {r.Challenge.Id}");
             xml.WriteAttributeString("tests", Count(cases.Count));
-            xml.WriteAttributeString("failures", Count(cases.Count(c => c.Failure is not null && !c.IsError)));
+            xml.WriteAttributeString("failures", Count(cases.Count(c => c.Failed)));
             xml.WriteAttributeString("errors", Count(cases.Count(c => c.IsError)));
             xml.WriteAttributeString("time", Seconds(r.Timings.TotalMs));
             foreach (var suite in cases.GroupBy(c => c.Suite))
@@ -47,6 +47,7 @@ public static class JUnitReport
             r.Status == ReportStatus.Graded ? null : summary, failure ?? summary, IsError: r.Status == ReportStatus.InfrastructureError);
     }
 
+    // After a platform fault the criteria were never evaluated: skipped, not failed, like the report says.
     private static IEnumerable<JUnitCase> Criteria(GradingReport r) =>
         r.Criteria.Select(c => new JUnitCase(
             "criteria",
@@ -54,7 +55,10 @@ public static class JUnitReport
             $"{c.Id}: {c.Title} ({c.Points}/{c.MaxPoints})",
             0,
             c.Passed ? null : $"{c.Points}/{c.MaxPoints} points: {c.Title}",
-            EvidenceText.Of(c.Evidence)));
+            EvidenceText.Of(c.Evidence))
+        {
+            Skipped = r.Status == ReportStatus.InfrastructureError ? "not evaluated: a platform fault ended the grading (retried, never held against the candidate)" : null,
+        });
 
     private static IEnumerable<JUnitCase> Checks(GradingReport r) =>
         r.Contract.Checks.Select(c => new JUnitCase(
@@ -70,8 +74,9 @@ public static class JUnitReport
         xml.WriteStartElement("testsuite");
         xml.WriteAttributeString("name", name);
         xml.WriteAttributeString("tests", Count(cases.Count));
-        xml.WriteAttributeString("failures", Count(cases.Count(c => c.Failure is not null && !c.IsError)));
+        xml.WriteAttributeString("failures", Count(cases.Count(c => c.Failed)));
         xml.WriteAttributeString("errors", Count(cases.Count(c => c.IsError)));
+        xml.WriteAttributeString("skipped", Count(cases.Count(c => c.Skipped is not null)));
         xml.WriteAttributeString("time", Seconds(cases.Sum(c => c.Ms)));
         xml.WriteAttributeString("timestamp", r.Timings.StartedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture));
         xml.WriteStartElement("properties");
@@ -90,7 +95,11 @@ public static class JUnitReport
             xml.WriteAttributeString("name", EvidenceText.Clean(c.Name));
             xml.WriteAttributeString("classname", c.ClassName);
             xml.WriteAttributeString("time", Seconds(c.Ms));
-            if (c.Failure is { } message)
+            if (c.Skipped is { } reason)
+            {
+                xml.WriteElementString("skipped", reason);
+            }
+            else if (c.Failure is { } message)
             {
                 xml.WriteStartElement(c.IsError ? "error" : "failure");
                 xml.WriteAttributeString("message", message);
@@ -123,7 +132,12 @@ public static class JUnitReport
 
     private static string Seconds(double ms) => (ms / 1000).ToString("0.000", CultureInfo.InvariantCulture);
 
-    private sealed record JUnitCase(string Suite, string ClassName, string Name, double Ms, string? Failure, string Details, bool IsError = false);
+    private sealed record JUnitCase(string Suite, string ClassName, string Name, double Ms, string? Failure, string Details, bool IsError = false)
+    {
+        public string? Skipped { get; init; }
+
+        public bool Failed => Failure is not null && Skipped is null && !IsError;
+    }
 
     /// <summary>A StringWriter that declares UTF-8 (the file is written as UTF-8), not UTF-16.</summary>
     private sealed class Utf8StringWriter : StringWriter

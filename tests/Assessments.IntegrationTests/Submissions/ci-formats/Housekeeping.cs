@@ -1,0 +1,28 @@
+// Code the service never calls, there so that code insight has findings to report: the CI formats
+// test reads them back from report.sarif.
+internal static class Housekeeping
+{
+    public static async void FlushLater()
+    {
+        await Task.Delay(10);
+    }
+
+    public static void Pause() => Thread.Sleep(50);
+
+    public static string Fetch(Uri address)
+    {
+        using var client = new HttpClient();
+        return client.GetStringAsync(address).Result;
+    }
+
+    public static void Quietly(Action action)
+    {
+        try
+        {
+            action();
+        }
+        catch (Exception)
+        {
+        }
+    }
+}
