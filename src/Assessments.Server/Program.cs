@@ -5,6 +5,7 @@ using Assessments.Server.Challenges;
 using Assessments.Server.Invitations;
 using Assessments.Server.Operations;
 using Assessments.Server.Pages;
+using Assessments.Server.Partner;
 using Assessments.Server.Hosting;
 using Assessments.Server.Submissions;
 using Assessments.Server.Users;
@@ -14,6 +15,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatform();
 builder.Services.AddPages();
 builder.Services.AddWebhooks();
+builder.Services.AddPartner();
 
 var app = builder.Build();
 app.UsePages();
@@ -28,6 +30,7 @@ app.MapCalibration();
 app.MapUsers();
 app.MapAdmin();
 app.MapWebhooks();
+app.MapPartnerApi();
 app.MapPages();
 app.Run();
 
