@@ -19,7 +19,7 @@ public sealed class CiFormatsTests(DockerFixture docker) : IDisposable
         // given: api-design without its load profile (on a shared two-core machine the load generator
         // cannot keep its schedule) and a junior solution with code-insight findings
         var challenge = WithoutLoadProfile(RepositoryPaths.Challenge("api-design"));
-        var submission = Path.Combine(AppContext.BaseDirectory, "Submissions", "ci-formats");
+        var submission = JuniorWithFindings();
 
         var (exit, output) = await AssessProcess.RunAsync("grade", "-c", challenge, "-s", submission, "-o", Path.Combine(_out, "reports"), "--format", "junit,sarif");
 
@@ -49,15 +49,29 @@ public sealed class CiFormatsTests(DockerFixture docker) : IDisposable
 
     public void Dispose() => Directory.Delete(_out, recursive: true);
 
+    /// <summary>api-design's junior reference plus Submissions/ci-formats (code the service never calls, with smells).</summary>
+    private string JuniorWithFindings()
+    {
+        var folder = Path.Combine(_out, "submission");
+        Copy(RepositoryPaths.Challenge("api-design") + "/reference/junior", folder);
+        Copy(Path.Combine(AppContext.BaseDirectory, "Submissions", "ci-formats"), folder);
+        return folder;
+    }
+
+    private static void Copy(string source, string target)
+    {
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var to = Path.Combine(target, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+            File.Copy(file, to);
+        }
+    }
+
     private string WithoutLoadProfile(string source)
     {
         var copy = Path.Combine(_out, "api-design");
-        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(copy, Path.GetRelativePath(source, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
+        Copy(source, copy);
 
         var manifest = Path.Combine(copy, "challenge.yaml");
         var kept = new List<string>();

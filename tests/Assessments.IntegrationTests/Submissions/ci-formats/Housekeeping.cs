@@ -1,5 +1,5 @@
-// Code the service never calls, there so that code insight has findings to report: the CI formats
-// test reads them back from report.sarif.
+// Added to api-design's junior reference by CiFormatsTests: code the service never calls, there so that
+// code insight has findings for report.sarif.
 internal static class Housekeeping
 {
     public static async void FlushLater()
