@@ -21,7 +21,9 @@ public sealed class CiFormatsTests(DockerFixture docker) : IDisposable
         var challenge = WithoutLoadProfile(RepositoryPaths.Challenge("api-design"));
         var submission = JuniorWithFindings();
 
-        var (exit, output) = await AssessProcess.RunAsync("grade", "-c", challenge, "-s", submission, "-o", Path.Combine(_out, "reports"), "--format", "junit,sarif");
+        // A whole grading (build, scenarios, contract, operations) takes longer than the helper's default 5 minutes on a busy two-core machine.
+        var (exit, stdout, stderr) = await AssessProcess.RunAsync(TimeSpan.FromMinutes(15), "grade", "-c", challenge, "-s", submission, "-o", Path.Combine(_out, "reports"), "--format", "junit,sarif");
+        var output = stdout + stderr;
 
         Assert.True(exit == 0, output);
         Assert.Equal(["report.junit.xml", "report.sarif"], Directory.GetFiles(Path.Combine(_out, "reports")).Select(Path.GetFileName).Order());
