@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Assessments.Cli.Terminal;
 using Assessments.Domain.Challenges.Loading;
+using Assessments.Domain.Hosts;
 using Assessments.Domain.Reports;
 using Assessments.Reporting;
 using Assessments.Runner.Grading;
@@ -23,23 +24,25 @@ internal static class GradeCommand
         var submission = new Option<string>("--submission", "-s") { Description = "Submission folder, .zip or .tar.gz.", Required = true };
         var output = new Option<string>("--out", "-o") { Description = "Folder to write report.json, report.md and report.html into.", Required = true };
         var seed = new Option<int>("--seed") { Description = "Seed for generated data; recorded in the report.", DefaultValueFactory = _ => 1 };
-        var command = new Command("grade", "Build, run and grade a submission against a challenge, and write its reports.") { challenge, submission, output, seed };
+        var noWait = new Option<bool>("--no-wait") { Description = "Refuse at once, instead of waiting, when every grading slot of this host is busy (ASSESS_SLOTS)." };
+        var command = new Command("grade", "Build, run and grade a submission against a challenge, and write its reports.") { challenge, submission, output, seed, noWait };
         command.SetAction((result, cancellationToken) => RunAsync(
-            result.GetValue(challenge)!, result.GetValue(submission)!, result.GetValue(output)!, result.GetValue(seed), cancellationToken));
+            result.GetValue(challenge)!, result.GetValue(submission)!, result.GetValue(output)!, result.GetValue(seed), !result.GetValue(noWait), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(string challengeArg, string submission, string output, int seed, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string challengeArg, string submission, string output, int seed, bool waitForSlot, CancellationToken cancellationToken)
     {
         try
         {
+            _ = HostSlots.ForThisHost(); // a wrong ASSESS_SLOTS is refused before anything starts
             var challenge = ChallengeLoader.Load(ChallengeLocator.Resolve(challengeArg));
             if (!Directory.Exists(submission) && !File.Exists(submission))
             {
                 return Fail($"Submission '{submission}' does not exist.");
             }
 
-            using var console = new GradingConsole();
+            using var console = new GradingConsole(waitForSlot: waitForSlot);
             if (await console.ProblemWithDockerAsync(cancellationToken) is { } problem)
             {
                 return Fail(problem);
@@ -50,7 +53,7 @@ internal static class GradeCommand
             ReportSummary.Print(report, output);
             return report.Status == ReportStatus.InfrastructureError ? InfrastructureErrorExitCode : 0;
         }
-        catch (Exception e) when (e is InvalidChallengeException or DirectoryNotFoundException or UnauthorizedAccessException or IOException)
+        catch (Exception e) when (e is InvalidChallengeException or DirectoryNotFoundException or UnauthorizedAccessException or IOException or SlotsBusyException or ArgumentException)
         {
             return Fail(e.Message);
         }
