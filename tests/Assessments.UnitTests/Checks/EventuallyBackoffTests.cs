@@ -11,7 +11,7 @@ public sealed class EventuallyBackoffTests
 
         var waits = Enumerable.Range(1, 6).Select(a => eventually.WaitAfter(a).TotalMilliseconds).ToList();
 
-        Assert.Equal([25, 50, 100, 200, 250, 250], waits);
+        Assert.Equal(new double[] { 25, 50, 100, 200, 250, 250 }, waits);
     }
 
     [Fact]

@@ -5,7 +5,6 @@ using Assessments.Domain.Scoring;
 using Assessments.Load.Output;
 using Assessments.Runner.Docker;
 using Assessments.Runner.Submissions;
-using Assessments.Runner.Grading;
 
 namespace Assessments.Runner.Grading.Baselines;
 
