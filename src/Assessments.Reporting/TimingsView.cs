@@ -42,7 +42,7 @@ internal static class TimingsView
         h.Append("<table class=\"timings\"><tr><th>Scenario</th><th>Time</th><th>Slowest steps</th></tr>");
         foreach (var s in r.Timings.Scenarios)
         {
-            h.Append($"<tr><td><code>{E(s.Id)}</code></td><td>{E(Seconds(s.Ms))}</td><td class=\"muted\">{E(SlowestSteps(s))}</td></tr>");
+            h.Append($"<tr><td><code>{E(s.Id)}</code></td><td style=\"white-space:nowrap\">{E(Seconds(s.Ms))}</td><td class=\"muted\">{E(SlowestSteps(s))}</td></tr>");
         }
 
         h.Append("</table>");
