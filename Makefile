@@ -6,7 +6,7 @@ CONFIGURATION ?= Release
 ASSESS = $(DOTNET) src/Assessments.Cli/bin/$(CONFIGURATION)/net10.0/assess.dll
 DEMO_OUT ?= out/demo
 
-.PHONY: cli demo test build docker base-images postgres spectral chromium smoke prepare leftovers bench-load bench-insight clean
+.PHONY: cli demo test build docker base-images postgres spectral chromium smoke prepare leftovers bench-load bench-insight bench-grading clean
 
 ## Grade every bundled sample and reference submission end to end and write their reports.
 demo: prepare build
@@ -67,6 +67,10 @@ bench-load:
 ## Code-insight benchmark: one submission's analysis (cold, warm) and 100 submissions compared pairwise.
 bench-insight:
 	bash bench/insight/run.sh
+
+## Grading benchmark: each challenge's senior reference ROUNDS times quiet and ROUNDS times beside a CPU hog (level, score spread, faults, time per phase and scenario).
+bench-grading: prepare build
+	bash bench/grading/run.sh
 
 clean:
 	rm -rf out

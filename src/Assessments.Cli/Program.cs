@@ -18,6 +18,7 @@ var root = new RootCommand("Assessments: grade a candidate's running backend ser
 root.Subcommands.Add(GradeCommand.Create());
 root.Subcommands.Add(ValidateCommand.Create());
 root.Subcommands.Add(CalibrateCommand.Create());
+root.Subcommands.Add(Assessments.Cli.Baseline.BaselineCommand.Create());
 root.Subcommands.Add(DemoCommand.Create());
 root.Subcommands.Add(LoadCommand.Create());
 root.Subcommands.Add(ReapCommand.Create());
