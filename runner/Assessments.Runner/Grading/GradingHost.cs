@@ -17,4 +17,8 @@ public sealed record GradingHost(
     string GradingId,
     SandboxLimits Sandbox,
     SubmissionLimits Intake,
-    IUpstreamStats? Upstream = null);
+    IUpstreamStats? Upstream = null)
+{
+    /// <summary>The grading's image reuse scope, which a reference graded beside it shares.</summary>
+    public Images.ImageReuse? ImageReuse { get; init; }
+}

@@ -4,6 +4,7 @@ using Assessments.Domain.Challenges.Loading;
 using Assessments.Domain.Reports;
 using Assessments.Reporting;
 using Assessments.Runner.Grading;
+using Assessments.Runner.Images;
 using Spectre.Console;
 
 namespace Assessments.Cli.Grade;
@@ -39,7 +40,8 @@ internal static class GradeCommand
                 return Fail($"Submission '{submission}' does not exist.");
             }
 
-            using var console = new GradingConsole();
+            // A script that grades the same files again (a test run) may ask for the image to be kept: ASSESS_IMAGE_REUSE.
+            using var console = new GradingConsole(reuse: ImageReuse.FromEnvironment());
             if (await console.ProblemWithDockerAsync(cancellationToken) is { } problem)
             {
                 return Fail(problem);
@@ -50,7 +52,7 @@ internal static class GradeCommand
             ReportSummary.Print(report, output);
             return report.Status == ReportStatus.InfrastructureError ? InfrastructureErrorExitCode : 0;
         }
-        catch (Exception e) when (e is InvalidChallengeException or DirectoryNotFoundException or UnauthorizedAccessException or IOException)
+        catch (Exception e) when (e is InvalidChallengeException or DirectoryNotFoundException or UnauthorizedAccessException or IOException or ArgumentException)
         {
             return Fail(e.Message);
         }
