@@ -40,9 +40,12 @@ public sealed class ImageReuse
 
     /// <summary>The scope that <c>ASSESS_IMAGE_REUSE</c> names, or null when it is not set.</summary>
     /// <exception cref="ArgumentException">The variable is not the id of a running process.</exception>
-    public static ImageReuse? FromEnvironment()
+    public static ImageReuse? FromEnvironment() => Parse(Environment.GetEnvironmentVariable(Variable));
+
+    /// <summary>The scope a value of <c>ASSESS_IMAGE_REUSE</c> names, or null for none.</summary>
+    /// <exception cref="ArgumentException">The value is not the id of a running process.</exception>
+    public static ImageReuse? Parse(string? text)
     {
-        var text = Environment.GetEnvironmentVariable(Variable);
         if (string.IsNullOrWhiteSpace(text))
         {
             return null;
