@@ -17,9 +17,9 @@
 #    fault), asserts a level that depends on latency, or runs CPU-hungry hostile submissions.
 # Everything else runs in phase 1. New projects are found by their .csproj under tests/.
 #
-# Every grading of the run may keep its image for the run's later gradings of exactly the same files
-# (ASSESS_IMAGE_REUSE, see README "Image reuse"), so a reference is built once per run; the images go
-# when the run ends.
+# The runner reuses the image of a submission graded before on the same base images (its image cache,
+# ASSESS_IMAGE_CACHE_SIZE newest kept): room here for every image one run builds (references, mutants,
+# hostile services), so that a reference is built once per run and a warm machine builds only what changed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 configuration=${CONFIGURATION:-Release}
@@ -30,13 +30,8 @@ logs=${TEST_LOGS:-out/test-logs}
 rm -rf "$logs"
 mkdir -p "$logs"
 work=$(mktemp -d)
-# The run's kept images carry its process id (ASSESS_IMAGE_REUSE); they go with the run, whatever its outcome.
-clean_up() {
-  docker images -q --filter "label=org.assessments.reuse-scope=$$" 2>/dev/null | sort -u | xargs -r docker rmi -f >/dev/null 2>&1
-  rm -rf "$work"
-}
-trap clean_up EXIT
-export ASSESS_IMAGE_REUSE=$$
+trap 'rm -rf "$work"' EXIT
+export ASSESS_IMAGE_CACHE_SIZE=${ASSESS_IMAGE_CACHE_SIZE:-64}
 started=$SECONDS
 dotnet build Assessments.sln --configuration "$configuration" --nologo -v quiet || exit 1
 echo "build: $((SECONDS - started)) s"

@@ -15,9 +15,6 @@ public static class OwnerProcess
     /// </summary>
     public static string Current { get; } = Describe(Environment.ProcessId);
 
-    /// <summary>The description of process <paramref name="pid"/> on this machine (a gone process describes as such).</summary>
-    public static string Of(int pid) => Describe(pid);
-
     /// <summary>True when the owner ran on this machine and that process is gone.</summary>
     public static bool IsDead(string? owner)
     {

@@ -4,7 +4,6 @@ using Assessments.Domain.Reports;
 using Assessments.Domain.Scoring;
 using Assessments.Runner.Dependencies;
 using Assessments.Runner.Docker;
-using Assessments.Runner.Images;
 using Assessments.Runner.Sandbox;
 using Assessments.Runner.Submissions;
 using Docker.DotNet;
@@ -98,12 +97,15 @@ public sealed partial class Grader(
         CancellationToken cancellationToken)
     {
         var labels = Labels.For(gradingId, report.Submission!.Sha256);
+        var tag = $"assessments-grading/{gradingId}:latest";
         var challenge = request.Challenge;
 
         progress?.Report(new GradingProgress(Phases.Build, "building the image (no network, no cache)"));
-        var image = await report.Clock.TimeAsync(Phases.Build, () =>
-            SubmissionImage.BuildAsync(docker, sandbox, submission, gradingId, labels, createdImages, request.ImageReuse, cancellationToken));
-        report.BuildLogTail = image.LogTail;
+        report.BuildLogTail = await report.Clock.TimeAsync(Phases.Build, async () =>
+        {
+            using var context = BuildContext.Create(submission);
+            return await new ImageBuilder(docker, sandbox).BuildAsync(context, tag, labels, createdImages, cancellationToken);
+        });
 
         // Code insight ran beside the build; it finishes before the service starts so that a long bind
         // never shares the CPU with the latency measurements.
@@ -122,7 +124,7 @@ public sealed partial class Grader(
             var networkName = $"assessments-{gradingId}";
             var networkId = await new GradingNetwork(docker).CreateAsync(networkName, HostIsolation.BridgeNameFor(gradingId), labels, cancellationToken, GradingDependencies.NeedContainerTraffic(challenge));
             await dependencies.StartAsync(challenge, request.Seed, gradingId, networkName, labels, cancellationToken);
-            var containerId = await containers.CreateAsync($"assessments-{gradingId}-service", image.Reference, networkId, challenge.Service.Port, labels, cancellationToken, dependencies.Additions);
+            var containerId = await containers.CreateAsync($"assessments-{gradingId}-service", tag, networkId, challenge.Service.Port, labels, cancellationToken, dependencies.Additions);
             report.ContainerId = containerId;
             await dependencies.PrepareVolumeAsync(containerId, gradingId, labels, cancellationToken);
             await containers.StartAsync(containerId, cancellationToken);
@@ -157,7 +159,7 @@ public sealed partial class Grader(
             Endpoint = endpoint,
             Container = new ServiceControl(docker, containers, report.ContainerId!, challenge.Service, http, endpoint),
             Upstream = dependencies.Upstream,
-            Host = new GradingHost(docker, report.ContainerId!, gradingId, limits, intake, dependencies.Upstream) { ImageReuse = request.ImageReuse },
+            Host = new GradingHost(docker, report.ContainerId!, gradingId, limits, intake, dependencies.Upstream),
         };
         var outcomes = report.Outcomes;
         outcomes.Add(ServiceReady(readiness, challenge));

@@ -17,8 +17,4 @@ public sealed record GradingHost(
     string GradingId,
     SandboxLimits Sandbox,
     SubmissionLimits Intake,
-    IUpstreamStats? Upstream = null)
-{
-    /// <summary>The grading's image reuse scope, which a reference graded beside it shares.</summary>
-    public Images.ImageReuse? ImageReuse { get; init; }
-}
+    IUpstreamStats? Upstream = null);

@@ -5,14 +5,7 @@ namespace Assessments.Runner.Grading;
 /// <summary>One submission to grade against one challenge.</summary>
 /// <param name="Seed">Makes generated data (and later generated requests) reproducible; recorded in the report.</param>
 /// <param name="GradingId">Names every Docker resource of this grading; a fresh one when null.</param>
-public sealed record GradingRequest(Challenge Challenge, string SubmissionPath, int Seed = 1, string? GradingId = null)
-{
-    /// <summary>
-    /// Where an image of the same files may be taken from (and this grading's image kept) instead of
-    /// built and deleted again; null builds and deletes as usual.
-    /// </summary>
-    public Images.ImageReuse? ImageReuse { get; init; }
-}
+public sealed record GradingRequest(Challenge Challenge, string SubmissionPath, int Seed = 1, string? GradingId = null);
 
 /// <summary>What the grader is doing now, for progress displays.</summary>
 public sealed record GradingProgress(string Phase, string Message);

@@ -43,7 +43,7 @@ internal static class DemoCommand
                 AnsiConsole.MarkupLine(mismatches == 0 ? $"[green]All {items.Count} submissions got their expected outcome.[/]" : $"[red]{mismatches} of {items.Count} submissions did not get their expected outcome.[/]");
                 return mismatches == 0 ? 0 : 1;
             }
-            catch (Exception e) when (e is InvalidChallengeException or DirectoryNotFoundException or ArgumentException)
+            catch (Exception e) when (e is InvalidChallengeException or DirectoryNotFoundException)
             {
                 AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(e.Message)}");
                 return 1;

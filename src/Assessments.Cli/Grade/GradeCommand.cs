@@ -4,7 +4,6 @@ using Assessments.Domain.Challenges.Loading;
 using Assessments.Domain.Reports;
 using Assessments.Reporting;
 using Assessments.Runner.Grading;
-using Assessments.Runner.Images;
 using Spectre.Console;
 
 namespace Assessments.Cli.Grade;
@@ -40,8 +39,7 @@ internal static class GradeCommand
                 return Fail($"Submission '{submission}' does not exist.");
             }
 
-            // A script that grades the same files again (a test run) may ask for the image to be kept: ASSESS_IMAGE_REUSE.
-            using var console = new GradingConsole(reuse: ImageReuse.FromEnvironment());
+            using var console = new GradingConsole();
             if (await console.ProblemWithDockerAsync(cancellationToken) is { } problem)
             {
                 return Fail(problem);
@@ -52,7 +50,7 @@ internal static class GradeCommand
             ReportSummary.Print(report, output);
             return report.Status == ReportStatus.InfrastructureError ? InfrastructureErrorExitCode : 0;
         }
-        catch (Exception e) when (e is InvalidChallengeException or DirectoryNotFoundException or UnauthorizedAccessException or IOException or ArgumentException)
+        catch (Exception e) when (e is InvalidChallengeException or DirectoryNotFoundException or UnauthorizedAccessException or IOException)
         {
             return Fail(e.Message);
         }

@@ -3,7 +3,6 @@ using Assessments.Domain.Reports;
 using Assessments.Domain.Scoring;
 using Assessments.Reporting;
 using Assessments.Runner.Grading;
-using Assessments.Runner.Images;
 using Assessments.Runner.Sandbox;
 using Spectre.Console;
 
@@ -28,38 +27,16 @@ internal static class BatchGrading
     public static async Task<int> RunAsync(IReadOnlyList<BatchItem> items, string outRoot, CancellationToken cancellationToken) =>
         await RunAsync(items, outRoot, SandboxLimits.Default, cancellationToken) is { } results ? results.Count(r => !r.Matches) : items.Count;
 
-    /// <summary>
-    /// Grades every item under the given limits; null when Docker is not there (already said why). A
-    /// batch grades the same files more than once (a reference, then the baseline measured from it, or
-    /// <c>--repeat</c>), so it builds each image once and keeps it until the batch ends, unless
-    /// <c>ASSESS_IMAGE_REUSE</c> names a longer-lived scope (a test run), which then removes them.
-    /// </summary>
+    /// <summary>Grades every item under the given limits; null when Docker is not there (already said why).</summary>
     public static async Task<IReadOnlyList<BatchResult>?> RunAsync(IReadOnlyList<BatchItem> items, string outRoot, SandboxLimits limits, CancellationToken cancellationToken)
     {
-        var shared = ImageReuse.FromEnvironment();
-        var reuse = shared ?? ImageReuse.OfThisProcess();
-        using var console = new GradingConsole(limits, reuse);
+        using var console = new GradingConsole(limits);
         if (await console.ProblemWithDockerAsync(cancellationToken) is { } problem)
         {
             AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(problem)}");
             return null;
         }
 
-        try
-        {
-            return await GradeAllAsync(console, items, outRoot, cancellationToken);
-        }
-        finally
-        {
-            if (shared is null)
-            {
-                await reuse.RemoveAllAsync(console.Docker, CancellationToken.None);
-            }
-        }
-    }
-
-    private static async Task<IReadOnlyList<BatchResult>> GradeAllAsync(GradingConsole console, IReadOnlyList<BatchItem> items, string outRoot, CancellationToken cancellationToken)
-    {
         var table = new Table().AddColumns("Challenge", "Submission", "Status", "Level", "Score", "Expected", "Time", "Report");
         var results = new List<BatchResult>();
         foreach (var item in items)

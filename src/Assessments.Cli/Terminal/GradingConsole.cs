@@ -2,7 +2,6 @@ using Assessments.Domain.Reports;
 using Assessments.Pipeline;
 using Assessments.Runner;
 using Assessments.Runner.Grading;
-using Assessments.Runner.Images;
 using Assessments.Runner.Sandbox;
 using Assessments.Runner.Submissions;
 using Docker.DotNet;
@@ -14,12 +13,9 @@ namespace Assessments.Cli.Terminal;
 /// Runs gradings for the command line: one Docker connection, a live status line while a grading
 /// works (plain progress lines when the output is not a terminal), and clear words when Docker is away.
 /// </summary>
-/// <param name="reuse">Where gradings keep and take their images (<see cref="ImageReuse"/>); null builds and deletes each.</param>
-internal sealed class GradingConsole(SandboxLimits? limits = null, ImageReuse? reuse = null) : IDisposable
+internal sealed class GradingConsole(SandboxLimits? limits = null) : IDisposable
 {
     private readonly DockerClient _docker = Runner.Docker.DockerConnection.Open();
-
-    public DockerClient Docker => _docker;
 
     // A platform fault is never the candidate's: the grading is tried again after a pause, a few times.
     private static readonly TimeSpan[] RetryPauses = [TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(10)];
@@ -45,7 +41,6 @@ internal sealed class GradingConsole(SandboxLimits? limits = null, ImageReuse? r
     private async Task<GradingReport> GradeOnceAsync(GradingRequest request, string label, CancellationToken cancellationToken)
     {
         var grader = new Grader(_docker, limits ?? SandboxLimits.Default, SubmissionLimits.Default, GradingPipeline.Stages);
-        request = request with { ImageReuse = request.ImageReuse ?? reuse };
         if (!AnsiConsole.Profile.Capabilities.Interactive)
         {
             var lines = new SynchronousProgress<GradingProgress>(p => Console.Error.WriteLine($"[{label}] {p.Phase}: {p.Message}"));

@@ -3,7 +3,6 @@ using Assessments.Domain.Challenges.Loading;
 using Assessments.Domain.Reports;
 using Assessments.IntegrationTests;
 using Assessments.Runner.Grading;
-using Assessments.Runner.Images;
 using Assessments.Runner.Sandbox;
 using Assessments.Runner.Submissions;
 
@@ -20,10 +19,7 @@ internal sealed class MutantGrading(DockerFixture docker)
     {
         var gradingId = "ct" + Guid.NewGuid().ToString("n")[..10];
         var grader = new Grader(docker.Docker, SandboxLimits.Default, SubmissionLimits.Default, [new ScenarioStage(), new ContractStage()]);
-        // The test command keeps images for its run (ASSESS_IMAGE_REUSE): a mutant graded twice, or the
-        // reference that other projects grade too, is built once.
-        var request = new GradingRequest(Challenge, submission, seed, gradingId) { ImageReuse = ImageReuse.FromEnvironment() };
-        var report = await grader.GradeAsync(request, null, CancellationToken.None);
+        var report = await grader.GradeAsync(new GradingRequest(Challenge, submission, seed, gradingId), null, CancellationToken.None);
         Assert.Equal(0, await docker.LeftoversAsync(gradingId));
         Assert.True(report.Status == ReportStatus.Graded, $"{submission}: {report.Status} {report.Failure?.Message} {string.Join(" | ", report.Failure?.LogTail ?? [])}");
         return report;

@@ -39,7 +39,7 @@ internal sealed class ReferenceBaseline(GradingHost host, BaselineStore store)
         var capture = new BaselineCapture();
         var progress = new SynchronousProgress<GradingProgress>(p => service.Progress?.Report(new GradingProgress("load", $"measuring the {level} reference: {p.Message}")));
         var report = await new Grader(host.Docker, host.Sandbox, host.Intake, [capture])
-            .GradeAsync(new GradingRequest(challenge, reference.Directory, service.Seed) { ImageReuse = host.ImageReuse }, progress, cancellationToken);
+            .GradeAsync(new GradingRequest(challenge, reference.Directory, service.Seed), progress, cancellationToken);
         if (report.Status == ReportStatus.InfrastructureError)
         {
             throw new InfrastructureException($"measuring the {level} reference hit a platform fault: {report.Failure?.Message}");
