@@ -22,6 +22,7 @@ root.Subcommands.Add(DemoCommand.Create());
 root.Subcommands.Add(LoadCommand.Create());
 root.Subcommands.Add(ReapCommand.Create());
 root.Subcommands.Add(Assessments.Cli.Similarity.SimilarityCommand.Create());
+root.Subcommands.Add(Assessments.Cli.Check.CheckCommand.Create());
 root.Subcommands.Add(SubmitCommand.Create());
 root.Subcommands.Add(StatusCommand.Create());
 root.Subcommands.Add(ReportCommand.Create());

@@ -26,13 +26,13 @@ internal sealed class GradingDependencies(IDockerClient docker) : IDisposable
         if (challenge.Upstream is { } spec)
         {
             (_, Upstream) = await new UpstreamContainer(docker).StartAsync(spec, seed, gradingId, networkName, labels, _control, cancellationToken);
-            env.Add($"UPSTREAM_URL={UpstreamControl.ServiceUrl}");
+            env.Add($"{Docker.ServiceEnvironment.UpstreamUrl}={UpstreamControl.ServiceUrl}");
         }
 
         if (challenge.Service.DataVolume is { } target)
         {
             volume = await new DataVolume(docker).CreateAsync(gradingId, labels, cancellationToken);
-            env.Add($"DATA_DIR={target}");
+            env.Add($"{Docker.ServiceEnvironment.DataDir}={target}");
         }
 
         Additions = new ServiceAdditions(env, volume, challenge.Service.DataVolume);

@@ -24,7 +24,7 @@ internal sealed class ServiceContainer(IDockerClient docker, SandboxLimits limit
                 Image = image,
                 Labels = labels,
                 User = NonRootUser(imageInfo.Config?.User, limits.FallbackUser),
-                Env = ["HOME=/tmp", $"PORT={port}", $"ASPNETCORE_HTTP_PORTS={port}", "DOTNET_CLI_TELEMETRY_OPTOUT=1", .. additions.Env],
+                Env = [.. ServiceEnvironment.Lines(port), .. additions.Env],
                 ExposedPorts = new Dictionary<string, EmptyStruct> { [$"{port}/tcp"] = default },
                 HostConfig = new HostConfig
                 {

@@ -13,7 +13,7 @@ namespace Assessments.Cli.Terminal;
 /// Runs gradings for the command line: one Docker connection, a live status line while a grading
 /// works (plain progress lines when the output is not a terminal), and clear words when Docker is away.
 /// </summary>
-internal sealed class GradingConsole(SandboxLimits? limits = null) : IDisposable
+internal sealed class GradingConsole(SandboxLimits? limits = null, IReadOnlyList<IGradingStage>? stages = null) : IDisposable
 {
     private readonly DockerClient _docker = Runner.Docker.DockerConnection.Open();
 
@@ -40,7 +40,7 @@ internal sealed class GradingConsole(SandboxLimits? limits = null) : IDisposable
 
     private async Task<GradingReport> GradeOnceAsync(GradingRequest request, string label, CancellationToken cancellationToken)
     {
-        var grader = new Grader(_docker, limits ?? SandboxLimits.Default, SubmissionLimits.Default, GradingPipeline.Stages);
+        var grader = new Grader(_docker, limits ?? SandboxLimits.Default, SubmissionLimits.Default, stages ?? GradingPipeline.Stages);
         if (!AnsiConsole.Profile.Capabilities.Interactive)
         {
             var lines = new SynchronousProgress<GradingProgress>(p => Console.Error.WriteLine($"[{label}] {p.Phase}: {p.Message}"));
