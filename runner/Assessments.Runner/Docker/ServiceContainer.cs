@@ -24,6 +24,8 @@ internal sealed class ServiceContainer(IDockerClient docker, SandboxLimits limit
                 Image = image,
                 Labels = labels,
                 User = NonRootUser(imageInfo.Config?.User, limits.FallbackUser),
+                // The briefs' port promise: PORT (and Kestrel's default) name the challenge's port and win over
+                // an ENV of the same name in the image; only a port fixed in code or ASPNETCORE_URLS escapes it.
                 Env = ["HOME=/tmp", $"PORT={port}", $"ASPNETCORE_HTTP_PORTS={port}", "DOTNET_CLI_TELEMETRY_OPTOUT=1", .. additions.Env],
                 ExposedPorts = new Dictionary<string, EmptyStruct> { [$"{port}/tcp"] = default },
                 HostConfig = new HostConfig
