@@ -22,15 +22,16 @@ if [ "$(state_get database)" != "$database" ] || [ "$(state_get challenge)" != "
   printf 'database=%s\nchallenge=%s\n' "$database" "$challenge" >"$state_file"
 fi
 
+# Tokens go as --token=<value>: a base64url token may begin with "-", which would read as an option.
 interviewer_name=$(state_get interviewer_name)
 interviewer_token=$(state_get interviewer_token)
 if [ -z "$interviewer_token" ] || ! answers /api/challenges "$interviewer_token"; then
   interviewer_name="Irene Interviewer"
   say "creating the interviewer $interviewer_name"
-  if ! created=$(assess admin add-user --server "$server_url" --token "$admin_token" --name "$interviewer_name" --role interviewer 2>&1); then
+  if ! created=$(assess admin add-user --server "$server_url" --token="$admin_token" --name "$interviewer_name" --role interviewer 2>&1); then
     # The name is taken by an interviewer an earlier state knew: a new one, with a name of its own.
     interviewer_name="Irene Interviewer $(date -u +%Y%m%d-%H%M%S)"
-    created=$(assess admin add-user --server "$server_url" --token "$admin_token" --name "$interviewer_name" --role interviewer 2>&1) \
+    created=$(assess admin add-user --server "$server_url" --token="$admin_token" --name "$interviewer_name" --role interviewer 2>&1) \
       || { printf '%s\n' "$created" >&2; fail "could not create an interviewer"; }
   fi
   interviewer_token=$(tail -n 1 <<<"$created")
@@ -42,7 +43,7 @@ candidate_name="Ada Lovelace"
 invite_token=$(state_get invite_token)
 if [ -z "$invite_token" ] || ! answers /api/me "$invite_token"; then
   say "inviting $candidate_name to $challenge"
-  invited=$(assess admin invite --server "$server_url" --token "$interviewer_token" --challenge "$challenge" --candidate "$candidate_name" 2>&1) \
+  invited=$(assess admin invite --server "$server_url" --token="$interviewer_token" --challenge "$challenge" --candidate "$candidate_name" 2>&1) \
     || { printf '%s\n' "$invited" >&2; fail "could not create the invitation"; }
   invite_token=$(tail -n 1 <<<"$invited")
   state_set invite_token "$invite_token"
@@ -73,7 +74,7 @@ grade() {
   id=$(state_get "$key")
   if [ -z "$id" ] || ! answers "/api/me/submissions/$id" "$invite_token"; then
     say "uploading the $what ($folder)"
-    uploaded=$(assess submit --server "$server_url" --token "$invite_token" "$folder" 2>&1) \
+    uploaded=$(assess submit --server "$server_url" --token="$invite_token" "$folder" 2>&1) \
       || { printf '%s\n' "$uploaded" >&2; fail "the upload of the $what was refused"; }
     id=$(guid_in <<<"$uploaded")
     [ -n "$id" ] || { printf '%s\n' "$uploaded" >&2; fail "the upload of the $what printed no submission id"; }
@@ -110,7 +111,7 @@ $(graded_line starter_id "starter kit")
 $(graded_line senior_id "senior reference")
   Calibration        $server_url/calibration/$challenge
                      ("Grade the calibration set" queues the four reference solutions)
-  API reference      $server_url/scalar
+  API reference      $server_url/scalar/
 EOF
 if [ -n "$new_admin_token" ]; then
   echo "  Admin token        $new_admin_token"

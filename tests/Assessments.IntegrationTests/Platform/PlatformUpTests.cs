@@ -19,6 +19,7 @@ public sealed class PlatformUpTests(DockerFixture docker, ITestOutputHelper outp
     public Task InitializeAsync() => Task.CompletedTask;
 
     [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
     public async Task Make_up_grades_the_starter_and_the_senior_reference_and_prints_urls_that_answer_for_its_tokens()
     {
         // when

@@ -46,9 +46,9 @@ public sealed class SampleOutcomeTests(DockerFixture docker) : IDisposable
     {
         var declared = DeclaredSamples().Single(s => s.Challenge == challenge && s.Sample == sample);
 
-        var (exit, output) = await AssessProcess.RunAsync(TimeSpan.FromMinutes(15), "grade", "-c", challenge, "-s", declared.Path, "-o", _out);
+        var (exit, stdout, stderr) = await AssessProcess.RunAsync(TimeSpan.FromMinutes(15), "grade", "-c", challenge, "-s", declared.Path, "-o", _out);
 
-        Assert.True(exit == 0, $"{output}");
+        Assert.True(exit == 0, stdout + stderr);
         var report = JsonNode.Parse(File.ReadAllText(Path.Combine(_out, "report.json")))!;
         var status = (string?)report["status"];
         var level = (string?)report["level"];
