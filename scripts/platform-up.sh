@@ -86,32 +86,30 @@ else
 fi
 
 # --- Wait until both answer --------------------------------------------------------------------------
+# Polls "$@" every second until it succeeds; fails with the end of <name>'s log when the process stops
+# or the time is up.
+wait_until_ready() {
+  local name=$1 what=$2
+  shift 2
+  until "$@"; do
+    if ! running_pid "$name" >/dev/null; then
+      say "the $what stopped while starting; the end of $platform_dir/$name.log:"
+      log_tail "$platform_dir/$name.log"
+      fail "the $what did not start"
+    fi
+    if [ "$SECONDS" -ge "$deadline" ]; then
+      log_tail "$platform_dir/$name.log"
+      fail "the $what was not ready within $ready_timeout s (ASSESS_UP_READY_TIMEOUT)"
+    fi
+    sleep 1
+  done
+  say "the $what is ready"
+}
+server_answers() { curl -fsS -o /dev/null --max-time 5 "$server_url/health/ready" 2>/dev/null; }
+worker_started() { grep -q 'Application started' "$platform_dir/worker.log" 2>/dev/null; }
+
 deadline=$((SECONDS + ready_timeout))
-until curl -fsS -o /dev/null --max-time 5 "$server_url/health/ready" 2>/dev/null; do
-  if ! running_pid server >/dev/null; then
-    say "the server stopped while starting; the end of $platform_dir/server.log:"
-    log_tail "$platform_dir/server.log"
-    fail "the server did not start"
-  fi
-  if [ "$SECONDS" -ge "$deadline" ]; then
-    log_tail "$platform_dir/server.log"
-    fail "the server did not answer $server_url/health/ready within $ready_timeout s (ASSESS_UP_READY_TIMEOUT)"
-  fi
-  sleep 1
-done
-say "the server is ready"
-until grep -q 'Application started' "$platform_dir/worker.log" 2>/dev/null; do
-  if ! running_pid worker >/dev/null; then
-    say "the runner worker stopped while starting; the end of $platform_dir/worker.log:"
-    log_tail "$platform_dir/worker.log"
-    fail "the runner worker did not start"
-  fi
-  if [ "$SECONDS" -ge "$deadline" ]; then
-    log_tail "$platform_dir/worker.log"
-    fail "the runner worker did not start within $ready_timeout s (ASSESS_UP_READY_TIMEOUT)"
-  fi
-  sleep 1
-done
-say "the runner worker is ready"
+wait_until_ready server server server_answers
+wait_until_ready worker "runner worker" worker_started
 
 source "$repo/scripts/platform-seed.sh"
