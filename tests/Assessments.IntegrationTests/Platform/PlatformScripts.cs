@@ -56,7 +56,8 @@ internal sealed class PlatformScripts
 
     private async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(TimeSpan limit, string file, params string[] args)
     {
-        var start = new ProcessStartInfo(file)
+        // A relative program path is looked up from this process's folder, not the working directory.
+        var start = new ProcessStartInfo(file.Contains('/', StringComparison.Ordinal) ? Path.Combine(RepositoryPaths.Root, file) : file)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
