@@ -24,9 +24,7 @@ internal sealed class ServiceContainer(IDockerClient docker, SandboxLimits limit
                 Image = image,
                 Labels = labels,
                 User = NonRootUser(imageInfo.Config?.User, limits.FallbackUser),
-                // The briefs' port promise: PORT (and Kestrel's default) name the challenge's port and win over
-                // an ENV of the same name in the image; only a port fixed in code or ASPNETCORE_URLS escapes it.
-                Env = ["HOME=/tmp", $"PORT={port}", $"ASPNETCORE_HTTP_PORTS={port}", "DOTNET_CLI_TELEMETRY_OPTOUT=1", .. additions.Env],
+                Env = [.. ServiceEnvironment.Lines(port), .. additions.Env],
                 ExposedPorts = new Dictionary<string, EmptyStruct> { [$"{port}/tcp"] = default },
                 HostConfig = new HostConfig
                 {
@@ -39,7 +37,7 @@ internal sealed class ServiceContainer(IDockerClient docker, SandboxLimits limit
                     Ulimits = [new Ulimit { Name = "nofile", Soft = limits.OpenFilesLimit, Hard = limits.OpenFilesLimit }],
                     Memory = limits.RunMemoryBytes,
                     MemorySwap = limits.RunMemoryBytes,
-                    CpusetCpus = CpuSetFor(limits.CpuSet),
+                    CpusetCpus = SandboxLimits.Usable(limits.CpuSet),
                     NanoCPUs = limits.RunCpus is { } cpus ? (long)(cpus * 1_000_000_000) : 0,
                     Init = true,
                     LogConfig = new LogConfig
@@ -69,8 +67,4 @@ internal sealed class ServiceContainer(IDockerClient docker, SandboxLimits limit
         var user = configured?.Split(':')[0];
         return long.TryParse(user, out var uid) && uid > 0 ? configured! : fallback;
     }
-
-    // Pinning to a CPU the machine does not have would fail the start; fall back to no pinning.
-    private static string? CpuSetFor(string? cpuSet) =>
-        cpuSet is not null && cpuSet.Split(',', '-').All(c => int.TryParse(c, out var n) && n < Environment.ProcessorCount) ? cpuSet : null;
 }
