@@ -7,6 +7,8 @@ namespace Assessments.Runner.Docker;
 public static class ServiceEnvironment
 {
     /// <summary>The variables set whatever the challenge (the challenge adds <c>UPSTREAM_URL</c>, <c>DATA_DIR</c>).</summary>
+    /// <remarks>The briefs' port promise: PORT and ASPNETCORE_HTTP_PORTS name the challenge's port and replace an ENV of
+    /// those names in the image; only a port fixed in code or ASPNETCORE_URLS escapes them.</remarks>
     public static IReadOnlyList<KeyValuePair<string, string>> For(int port) =>
     [
         new("PORT", port.ToString(System.Globalization.CultureInfo.InvariantCulture)),
