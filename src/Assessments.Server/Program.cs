@@ -6,12 +6,14 @@ using Assessments.Server.Invitations;
 using Assessments.Server.Operations;
 using Assessments.Server.Pages;
 using Assessments.Server.Hosting;
+using Assessments.Server.Similarity;
 using Assessments.Server.Submissions;
 using Assessments.Server.Users;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatform();
 builder.Services.AddPages();
+builder.Services.AddSimilarity();
 
 var app = builder.Build();
 app.UsePages();
@@ -25,6 +27,7 @@ app.MapSubmissions();
 app.MapCalibration();
 app.MapUsers();
 app.MapAdmin();
+app.MapSimilarity();
 app.MapPages();
 app.Run();
 
