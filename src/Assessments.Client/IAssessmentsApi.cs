@@ -92,4 +92,16 @@ public interface IAssessmentsApi
 
     [Get("/api/admin/audit")]
     Task<IReadOnlyList<AuditEntry>> ListAuditAsync(int? limit = null, CancellationToken cancellationToken = default);
+
+    [Get("/api/submissions/{id}/similar")]
+    Task<IReadOnlyList<SimilarPair>> ListSimilarAsync(Guid id, CancellationToken cancellationToken = default);
+
+    [Get("/api/challenges/{id}/similarity")]
+    Task<ChallengeSimilarity> GetChallengeSimilarityAsync(string id, double? min = null, CancellationToken cancellationToken = default);
+
+    [Put("/api/similarity/pairs/{id}/review")]
+    Task<SimilarPair> ReviewPairAsync(Guid id, [Body] PairReviewRequest request, CancellationToken cancellationToken = default);
+
+    [Post("/api/admin/similarity/{challengeId}/reindex")]
+    Task<SimilarityReindex> ReindexSimilarityAsync(string challengeId, CancellationToken cancellationToken = default);
 }

@@ -7,6 +7,7 @@ using Assessments.Server.Operations;
 using Assessments.Server.Pages;
 using Assessments.Server.Partner;
 using Assessments.Server.Hosting;
+using Assessments.Server.Similarity;
 using Assessments.Server.Submissions;
 using Assessments.Server.Users;
 using Assessments.Server.Webhooks;
@@ -16,6 +17,7 @@ builder.AddPlatform();
 builder.Services.AddPages();
 builder.Services.AddWebhooks();
 builder.Services.AddPartner();
+builder.Services.AddSimilarity();
 
 var app = builder.Build();
 app.UsePages();
@@ -31,6 +33,7 @@ app.MapUsers();
 app.MapAdmin();
 app.MapWebhooks();
 app.MapPartnerApi();
+app.MapSimilarity();
 app.MapPages();
 app.Run();
 

@@ -25,6 +25,7 @@ public static class PagesSetup
         pages.MapSignIn();
         pages.MapCandidatePages();
         pages.MapReviewPages();
+        pages.MapSimilarityPages();
         pages.MapCalibrationPages();
         Webhooks.WebhookPages.MapWebhookPages(pages);
         return app;

@@ -44,6 +44,7 @@ public static class ReviewPages
         h.Append(s.OverrideLevel is null ? " <span class=\"muted\">(the rubric's)</span>" : $" <span class=\"muted\">set by an interviewer: {Html.E(s.OverrideReason)}</span>");
         h.Append("</dd></dl>");
 
+        h.Append(await SimilarityPages.SectionAsync(dataSource, id, cancellationToken));
         h.Append(ReviewForms.Override(s));
         h.Append(ReviewForms.Notes(s.Id, notes));
         h.Append(ReviewForms.Audit(audit));
