@@ -14,6 +14,7 @@ builder.AddPlatform();
 builder.Services.AddPages();
 
 var app = builder.Build();
+app.UseProxyHeaders();
 app.UsePages();
 app.UsePlatform();
 app.MapPlatformOpenApi();

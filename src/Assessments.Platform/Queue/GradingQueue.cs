@@ -22,6 +22,27 @@ public sealed class GradingQueue(NpgsqlDataSource dataSource)
         return id;
     }
 
+    // Any constant shared by every process that admits gradings into this database.
+    private const long AdmissionLockKey = 0x4153_5145_5545;
+
+    /// <summary>
+    /// Whether <paramref name="adding"/> more gradings fit under <paramref name="cap"/> waiting ones.
+    /// Takes the queue's admission lock for the rest of the transaction first, so that counting and the
+    /// inserts that follow are one step: concurrent uploads queue up here instead of all seeing room for one.
+    /// </summary>
+    public static async Task<bool> AdmitAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, int adding, int cap, CancellationToken cancellationToken)
+    {
+        // Two statements: the count must take its snapshot after the lock is held, or it could miss
+        // a grading committed by the transaction that held the lock before.
+        await using (var admission = new NpgsqlCommand($"select pg_advisory_xact_lock({AdmissionLockKey})", connection, transaction))
+        {
+            await admission.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using var count = new NpgsqlCommand("select count(*) from grading_jobs where state = 'queued'", connection, transaction);
+        return (long)(await count.ExecuteScalarAsync(cancellationToken))! + adding <= cap;
+    }
+
     /// <summary>Gradings waiting for a worker (not those running).</summary>
     public async Task<long> CountWaitingAsync(CancellationToken cancellationToken)
     {

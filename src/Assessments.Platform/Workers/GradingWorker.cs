@@ -1,5 +1,6 @@
 using Assessments.Platform.Database;
 using Assessments.Platform.Queue;
+using Assessments.Runner.Submissions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -19,7 +20,9 @@ public sealed partial class GradingWorker(
     {
         var settings = options.Value;
         await Migrator.ApplyAsync(dataSource, stoppingToken);
-        LogStarted(logger, settings.WorkerId, settings.Lease.TotalSeconds);
+        // Archives and staging folders of a worker killed mid-grading (kill -9) are nobody's now.
+        var swept = OwnedTempFolders.SweepOrphans();
+        LogStarted(logger, settings.WorkerId, settings.Lease.TotalSeconds, swept);
         while (!stoppingToken.IsCancellationRequested)
         {
             ClaimedJob? job;
@@ -43,8 +46,8 @@ public sealed partial class GradingWorker(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Worker {WorkerId} started (lease {LeaseSeconds} s)")]
-    private static partial void LogStarted(ILogger logger, string workerId, double leaseSeconds);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Worker {WorkerId} started (lease {LeaseSeconds} s); removed {Swept} temporary folders of processes that are gone")]
+    private static partial void LogStarted(ILogger logger, string workerId, double leaseSeconds, int swept);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Claiming a job failed; trying again")]
     private static partial void LogClaimFailed(ILogger logger, Exception exception);
