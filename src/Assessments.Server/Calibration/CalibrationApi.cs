@@ -43,21 +43,22 @@ public static class CalibrationApi
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         // Both checks run under the queue's admission lock, held until commit, so that neither a burst
-        // of calibrations nor one racing an upload can push the queue past its cap.
-        if (!await GradingQueue.AdmitAsync(connection, transaction, challenge.References.Count, options.Value.MaxQueueDepth, cancellationToken))
-        {
-            http.Response.Headers.RetryAfter = options.Value.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return TypedResults.Problem(
-                $"The grading queue has no room for the {challenge.References.Count} reference solutions; try again later.",
-                statusCode: StatusCodes.Status503ServiceUnavailable);
-        }
-
+        // of calibrations nor one racing an upload can start twice or push the queue past its cap.
+        await GradingQueue.LockAdmissionsAsync(connection, transaction, cancellationToken);
         if (await CalibrationUnderWayAsync(connection, transaction, id, cancellationToken))
         {
             return TypedResults.Problem(
                 $"A calibration of '{id}' is still queued or running; start another once it has finished.",
                 title: "A calibration is already under way",
                 statusCode: StatusCodes.Status409Conflict);
+        }
+
+        if (!await GradingQueue.HasRoomAsync(connection, transaction, challenge.References.Count, options.Value.MaxQueueDepth, cancellationToken))
+        {
+            http.Response.Headers.RetryAfter = options.Value.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return TypedResults.Problem(
+                $"The grading queue has no room for the {challenge.References.Count} reference solutions; try again later.",
+                statusCode: StatusCodes.Status503ServiceUnavailable);
         }
 
         await using (var run = new NpgsqlCommand("insert into calibration_runs (id, challenge_id, created_by) values ($1, $2, $3)", connection, transaction).With(runId, id, user.Id()))
