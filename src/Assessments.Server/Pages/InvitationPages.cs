@@ -64,7 +64,7 @@ public static class InvitationPages
 
         if (!sameIdentity)
         {
-            await PageSession.EndAsync(http, cancellationToken);
+            await PageSession.RevokeAsync(http, cancellationToken);
             await PageSession.StartAsync(http, invitee, cancellationToken);
         }
 

@@ -88,12 +88,17 @@ public static class PageSession
     /// <summary>Ends the browser's session: revoked on the server (a copy of the cookie stops working too), cookie removed.</summary>
     public static async Task EndAsync(HttpContext http, CancellationToken cancellationToken)
     {
+        await RevokeAsync(http, cancellationToken);
+        Forget(http);
+    }
+
+    /// <summary>Revokes the session the browser holds, if any, before another replaces its cookie.</summary>
+    public static async Task RevokeAsync(HttpContext http, CancellationToken cancellationToken)
+    {
         if (http.Request.Cookies.TryGetValue(CookieName, out var id) && id.Length is > 0 and <= Hosting.InputLimits.TokenChars)
         {
             await http.RequestServices.GetRequiredService<Sessions>().RevokeAsync(id, cancellationToken);
         }
-
-        Forget(http);
     }
 
     /// <summary>Drops the cookie only (a stale session that no longer authenticates).</summary>

@@ -67,7 +67,7 @@ public static class SignInPages
             return SignInForm(http, returnUrl, "That token is not valid, or it has expired or been revoked.", StatusCodes.Status401Unauthorized);
         }
 
-        await PageSession.EndAsync(http, cancellationToken);
+        await PageSession.RevokeAsync(http, cancellationToken);
         await PageSession.StartAsync(http, principal, cancellationToken);
         var home = principal.IsInRole(Roles.Candidate) ? "/candidate" : "/review";
         return Results.Redirect(principal.IsInRole(Roles.Candidate) ? home : returnUrl ?? home, permanent: false, preserveMethod: false);
