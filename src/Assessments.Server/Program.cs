@@ -5,13 +5,17 @@ using Assessments.Server.Challenges;
 using Assessments.Server.Invitations;
 using Assessments.Server.Operations;
 using Assessments.Server.Pages;
+using Assessments.Server.Partner;
 using Assessments.Server.Hosting;
 using Assessments.Server.Submissions;
 using Assessments.Server.Users;
+using Assessments.Server.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatform();
 builder.Services.AddPages();
+builder.Services.AddWebhooks();
+builder.Services.AddPartner();
 
 var app = builder.Build();
 app.UseProxyHeaders();
@@ -26,6 +30,8 @@ app.MapSubmissions();
 app.MapCalibration();
 app.MapUsers();
 app.MapAdmin();
+app.MapWebhooks();
+app.MapPartnerApi();
 app.MapPages();
 app.Run();
 

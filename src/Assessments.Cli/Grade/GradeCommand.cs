@@ -3,6 +3,7 @@ using Assessments.Cli.Terminal;
 using Assessments.Domain.Challenges.Loading;
 using Assessments.Domain.Reports;
 using Assessments.Reporting;
+using Assessments.Reporting.Ci;
 using Assessments.Runner.Grading;
 using Spectre.Console;
 
@@ -23,14 +24,26 @@ internal static class GradeCommand
         var submission = new Option<string>("--submission", "-s") { Description = "Submission folder, .zip or .tar.gz.", Required = true };
         var output = new Option<string>("--out", "-o") { Description = "Folder to write report.json, report.md and report.html into.", Required = true };
         var seed = new Option<int>("--seed") { Description = "Seed for generated data; recorded in the report.", DefaultValueFactory = _ => 1 };
-        var command = new Command("grade", "Build, run and grade a submission against a challenge, and write its reports.") { challenge, submission, output, seed };
+        var format = new Option<string>("--format", "-f")
+        {
+            Description = $"Report files to write, comma-separated: {ReportFormats.Known} (report.junit.xml, report.sarif).",
+            DefaultValueFactory = _ => "json,md,html",
+        };
+        var command = new Command("grade", "Build, run and grade a submission against a challenge, and write its reports.") { challenge, submission, output, seed, format };
         command.SetAction((result, cancellationToken) => RunAsync(
-            result.GetValue(challenge)!, result.GetValue(submission)!, result.GetValue(output)!, result.GetValue(seed), cancellationToken));
+            new GradeArguments(result.GetValue(challenge)!, result.GetValue(submission)!, result.GetValue(output)!, result.GetValue(seed), result.GetValue(format)!),
+            cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(string challengeArg, string submission, string output, int seed, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(GradeArguments arguments, CancellationToken cancellationToken)
     {
+        var (challengeArg, submission, output, seed, formatList) = arguments;
+        if (!ReportFormats.TryParse(formatList, out var formats, out var formatError))
+        {
+            return Fail(formatError!);
+        }
+
         try
         {
             var challenge = ChallengeLoader.Load(ChallengeLocator.Resolve(challengeArg));
@@ -46,8 +59,8 @@ internal static class GradeCommand
             }
 
             var report = await console.GradeAsync(new GradingRequest(challenge, submission, seed), Path.GetFileName(Path.GetFullPath(submission).TrimEnd('/')), cancellationToken);
-            await ReportFiles.WriteAsync(report, output, cancellationToken);
-            ReportSummary.Print(report, output);
+            await ReportFiles.WriteAsync(report, output, formats, cancellationToken);
+            ReportSummary.Print(report, output, formats);
             return report.Status == ReportStatus.InfrastructureError ? InfrastructureErrorExitCode : 0;
         }
         catch (Exception e) when (e is InvalidChallengeException or DirectoryNotFoundException or UnauthorizedAccessException or IOException)
@@ -62,3 +75,5 @@ internal static class GradeCommand
         return 1;
     }
 }
+
+internal sealed record GradeArguments(string Challenge, string Submission, string Output, int Seed, string Formats);

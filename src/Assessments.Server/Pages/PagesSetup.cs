@@ -26,6 +26,7 @@ public static class PagesSetup
         pages.MapCandidatePages();
         pages.MapReviewPages();
         pages.MapCalibrationPages();
+        Webhooks.WebhookPages.MapWebhookPages(pages);
         return app;
     }
 }

@@ -101,6 +101,7 @@ public static class SubmissionsApi
             .With(id, level, reason);
         await update.ExecuteNonQueryAsync(cancellationToken);
         await AuditLog.WriteAsync(connection, transaction, user, "level.override", "submission", id.ToString(), before, new { level, reason }, cancellationToken);
+        await Platform.Webhooks.WebhookEvents.RecordLevelOverriddenAsync(connection, transaction, id, level, reason, user.Actor(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok((await store.FindAsync(id, cancellationToken))!);
     }

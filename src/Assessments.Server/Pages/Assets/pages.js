@@ -98,6 +98,8 @@ function wireJsonForms() {
       const errors = form.querySelector('[data-errors]');
       const body = {};
       for (const [name, value] of new FormData(form).entries()) body[name] = value;
+      // data-array names fields typed as a comma-separated list that the API takes as an array.
+      for (const name of (form.dataset.array || '').split(',').filter(Boolean)) body[name] = String(body[name] || '').split(',').map((v) => v.trim()).filter(Boolean);
       const button = form.querySelector('button');
       button.disabled = true;
       try {
