@@ -30,6 +30,7 @@ public static class ServerLogging
         // The framework's own "was not authenticated" line comes at Information for every failed
         // attempt; ours (FailedAuthentications) logs them at Debug and warns once per throttled address.
         logging.AddFilter(typeof(BearerTokenHandler).FullName, LogLevel.Warning);
+        logging.AddFilter(typeof(Partner.PartnerKeyHandler).FullName, LogLevel.Warning);
         foreach (var category in UrlLoggingCategories)
         {
             logging.AddFilter(category, LogLevel.None);
