@@ -6,7 +6,7 @@ CONFIGURATION ?= Release
 ASSESS = $(DOTNET) src/Assessments.Cli/bin/$(CONFIGURATION)/net10.0/assess.dll
 DEMO_OUT ?= out/demo
 
-.PHONY: demo test build docker base-images postgres spectral chromium smoke prepare leftovers bench-load bench-insight clean
+.PHONY: cli demo test build docker base-images postgres spectral chromium smoke prepare leftovers bench-load bench-insight bench-grading clean
 
 ## Grade every bundled sample and reference submission end to end and write their reports.
 demo: prepare build
@@ -25,6 +25,13 @@ build:
 	$(DOTNET) build Assessments.sln --configuration $(CONFIGURATION) --nologo -v quiet
 
 prepare: docker base-images postgres spectral chromium
+
+## The `assess` CLI for candidates: a .NET tool package in a local folder feed (out/cli/feed) and a
+## self-contained single-file binary for linux-x64 (out/cli/linux-x64/assess) that needs no .NET.
+cli:
+	$(DOTNET) pack src/Assessments.Cli -c $(CONFIGURATION) -o out/cli/feed --nologo -v quiet
+	$(DOTNET) publish src/Assessments.Cli -c $(CONFIGURATION) -r linux-x64 --self-contained -p:PublishSingleFile=true -p:PackAsTool=false -p:IncludeNativeLibrariesForSelfExtract=true -p:WarningsNotAsErrors=IL3000 -o out/cli/linux-x64 --nologo -v quiet
+	@echo "tool: dotnet tool install --global assess --add-source $(CURDIR)/out/cli/feed    binary: out/cli/linux-x64/assess"
 
 ## Start (and if needed initialise) the PostgreSQL the server tests use, on 127.0.0.1:55432.
 postgres:
@@ -60,6 +67,10 @@ bench-load:
 ## Code-insight benchmark: one submission's analysis (cold, warm) and 100 submissions compared pairwise.
 bench-insight:
 	bash bench/insight/run.sh
+
+## Grading benchmark: each challenge's senior reference ROUNDS times quiet and ROUNDS times beside a CPU hog (level, score spread, faults, time per phase and scenario).
+bench-grading: prepare build
+	bash bench/grading/run.sh
 
 clean:
 	rm -rf out

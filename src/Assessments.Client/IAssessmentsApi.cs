@@ -38,6 +38,10 @@ public interface IAssessmentsApi
     [Get("/api/me/starter")]
     Task<HttpContent> DownloadMyStarterAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>The candidate kit: brief, contract, starter, visible checks and README, as a zip.</summary>
+    [Get("/api/me/kit")]
+    Task<HttpContent> DownloadMyKitAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Uploads a .zip or .tar.gz as the request body (streamed).</summary>
     [Post("/api/me/submissions")]
     [Headers("Content-Type: application/octet-stream")]

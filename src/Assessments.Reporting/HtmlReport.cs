@@ -108,6 +108,7 @@ public static class HtmlReport
         h.Append(BaselineView.Html(r));
 
         InsightView.Html(h, r.Insight);
+        TimingsView.Html(h, r);
         Logs(h, "Build log (tail)", r.BuildLogTail);
         Logs(h, "Service log (tail)", r.ServiceLogTail);
         h.Append("<h2>Environment</h2><p class=\"muted\">");

@@ -140,6 +140,7 @@ public sealed class AuthorizationMatrixTests(PlatformSeed seed, ITestOutputHelpe
             new("GET", "/api/challenges/", "/api/challenges", staff),
             new("GET", "/api/challenges/{id}", "/api/challenges/api-design", staff),
             new("GET", "/api/challenges/{id}/starter", "/api/challenges/api-design/starter", staff),
+            new("GET", "/api/challenges/{id}/kit", "/api/challenges/api-design/kit", staff),
             // The seed's own calibration of api-design is still queued: one at a time per challenge.
             new("POST", "/api/challenges/{id}/calibrations", "/api/challenges/api-design/calibrations", Staff(HttpStatusCode.Conflict)),
             new("GET", "/api/calibrations/{id:guid}", $"/api/calibrations/{seed.CalibrationRun}", staff),
@@ -148,6 +149,7 @@ public sealed class AuthorizationMatrixTests(PlatformSeed seed, ITestOutputHelpe
             new("POST", "/api/invitations/{id:guid}/revoke", $"/api/invitations/{throwaway.Id}/revoke", staff),
             new("GET", "/api/me/", "/api/me", Candidate(HttpStatusCode.OK, HttpStatusCode.OK)),
             new("GET", "/api/me/starter", "/api/me/starter", Candidate(HttpStatusCode.OK, HttpStatusCode.OK)),
+            new("GET", "/api/me/kit", "/api/me/kit", Candidate(HttpStatusCode.OK, HttpStatusCode.OK)),
             new("POST", "/api/me/submissions", "/api/me/submissions", Candidate(HttpStatusCode.Accepted, HttpStatusCode.Accepted), Upload),
             new("GET", "/api/me/submissions", "/api/me/submissions", Candidate(HttpStatusCode.OK, HttpStatusCode.OK)),
             new("GET", "/api/me/submissions/{id:guid}", $"/api/me/submissions/{a}", Candidate(HttpStatusCode.OK, HttpStatusCode.NotFound)),

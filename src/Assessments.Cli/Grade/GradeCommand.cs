@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Assessments.Cli.Terminal;
 using Assessments.Domain.Challenges.Loading;
+using Assessments.Domain.Hosts;
 using Assessments.Domain.Reports;
 using Assessments.Reporting;
 using Assessments.Reporting.Ci;
@@ -29,16 +30,17 @@ internal static class GradeCommand
             Description = $"Report files to write, comma-separated: {ReportFormats.Known} (report.junit.xml, report.sarif).",
             DefaultValueFactory = _ => "json,md,html",
         };
-        var command = new Command("grade", "Build, run and grade a submission against a challenge, and write its reports.") { challenge, submission, output, seed, format };
+        var noWait = new Option<bool>("--no-wait") { Description = "Refuse at once, instead of waiting, when every grading slot of this host is busy (ASSESS_SLOTS)." };
+        var command = new Command("grade", "Build, run and grade a submission against a challenge, and write its reports.") { challenge, submission, output, seed, format, noWait };
         command.SetAction((result, cancellationToken) => RunAsync(
-            new GradeArguments(result.GetValue(challenge)!, result.GetValue(submission)!, result.GetValue(output)!, result.GetValue(seed), result.GetValue(format)!),
+            new GradeArguments(result.GetValue(challenge)!, result.GetValue(submission)!, result.GetValue(output)!, result.GetValue(seed), result.GetValue(format)!, !result.GetValue(noWait)),
             cancellationToken));
         return command;
     }
 
     private static async Task<int> RunAsync(GradeArguments arguments, CancellationToken cancellationToken)
     {
-        var (challengeArg, submission, output, seed, formatList) = arguments;
+        var (challengeArg, submission, output, seed, formatList, waitForSlot) = arguments;
         if (!ReportFormats.TryParse(formatList, out var formats, out var formatError))
         {
             return Fail(formatError!);
@@ -46,13 +48,14 @@ internal static class GradeCommand
 
         try
         {
+            _ = HostSlots.ForThisHost(); // a wrong ASSESS_SLOTS is refused before anything starts
             var challenge = ChallengeLoader.Load(ChallengeLocator.Resolve(challengeArg));
             if (!Directory.Exists(submission) && !File.Exists(submission))
             {
                 return Fail($"Submission '{submission}' does not exist.");
             }
 
-            using var console = new GradingConsole();
+            using var console = new GradingConsole(waitForSlot: waitForSlot);
             if (await console.ProblemWithDockerAsync(cancellationToken) is { } problem)
             {
                 return Fail(problem);
@@ -63,7 +66,7 @@ internal static class GradeCommand
             ReportSummary.Print(report, output, formats);
             return report.Status == ReportStatus.InfrastructureError ? InfrastructureErrorExitCode : 0;
         }
-        catch (Exception e) when (e is InvalidChallengeException or DirectoryNotFoundException or UnauthorizedAccessException or IOException)
+        catch (Exception e) when (e is InvalidChallengeException or DirectoryNotFoundException or UnauthorizedAccessException or IOException or SlotsBusyException or ArgumentException)
         {
             return Fail(e.Message);
         }
@@ -76,4 +79,4 @@ internal static class GradeCommand
     }
 }
 
-internal sealed record GradeArguments(string Challenge, string Submission, string Output, int Seed, string Formats);
+internal sealed record GradeArguments(string Challenge, string Submission, string Output, int Seed, string Formats, bool WaitForSlot);

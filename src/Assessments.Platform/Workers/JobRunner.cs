@@ -20,7 +20,10 @@ public sealed partial class JobRunner(
     IOptions<WorkerOptions> options,
     ILogger<JobRunner> logger)
 {
-    public async Task RunAsync(ClaimedJob job, CancellationToken stopping)
+    public Task RunAsync(ClaimedJob job, CancellationToken stopping) => RunAsync(job, GradingReservation.None, stopping);
+
+    /// <param name="reservation">The grading slot the worker holds for this job.</param>
+    public async Task RunAsync(ClaimedJob job, GradingReservation reservation, CancellationToken stopping)
     {
         var settings = options.Value;
         using var lease = CancellationTokenSource.CreateLinkedTokenSource(stopping);
@@ -38,7 +41,7 @@ public sealed partial class JobRunner(
             var challenge = challenges.Get(job.ChallengeId);
             var archive = Path.Combine(folder.FullName, "submission.archive");
             await File.WriteAllBytesAsync(archive, await queue.ReadArchiveAsync(job.SubmissionId, lease.Token), lease.Token);
-            var report = await engine.GradeAsync(challenge, archive, job.GradingId, settings.Seed, lease.Token);
+            var report = await engine.GradeAsync(challenge, archive, job.GradingId, settings.Seed, reservation, lease.Token);
             if (report.Status == ReportStatus.InfrastructureError)
             {
                 await RetryAsync(job, report.Failure?.Message ?? "infrastructure_error", CancellationToken.None);
