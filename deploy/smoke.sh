@@ -10,7 +10,8 @@ project=assessments-smoke-$$
 export ASSESSMENTS_HTTP_PORT=${ASSESSMENTS_HTTP_PORT:-18480}
 export POSTGRES_PORT=${POSTGRES_PORT:-15432}
 export ASSESSMENTS_TAG=smoke-$$
-export ASSESSMENTS_ADMIN_TOKEN=smoke-admin-$RANDOM$RANDOM$RANDOM
+# The server refuses a guessable bootstrap token: 32 random bytes.
+export ASSESSMENTS_ADMIN_TOKEN=$(openssl rand -base64 32)
 server=http://127.0.0.1:$ASSESSMENTS_HTTP_PORT
 out=$(mktemp -d)
 override=$out/labels.yml

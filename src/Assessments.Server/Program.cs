@@ -20,6 +20,7 @@ builder.Services.AddPartner();
 builder.Services.AddSimilarity();
 
 var app = builder.Build();
+app.UseProxyHeaders();
 app.UsePages();
 app.UsePlatform();
 app.MapPlatformOpenApi();

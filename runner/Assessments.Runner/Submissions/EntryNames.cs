@@ -1,8 +1,13 @@
+using System.Text;
+
 namespace Assessments.Runner.Submissions;
 
 /// <summary>Archive entry names are attacker-controlled: only plain relative paths are accepted.</summary>
 internal static class EntryNames
 {
+    // What Linux file systems accept for one name (NAME_MAX), in bytes.
+    private const int MaxSegmentBytes = 255;
+
     public static string Check(string raw)
     {
         var name = raw.Replace('\\', '/');
@@ -25,6 +30,11 @@ internal static class EntryNames
         if (segments.Any(s => s is ".." || s.Length == 0) && name.TrimEnd('/').Length > 0)
         {
             throw new SubmissionRejectedException("'..' and empty path segments are not allowed", raw);
+        }
+
+        if (segments.Any(s => Encoding.UTF8.GetByteCount(s) > MaxSegmentBytes))
+        {
+            throw new SubmissionRejectedException($"a file or folder name is longer than {MaxSegmentBytes} bytes", raw[..Math.Min(raw.Length, 80)] + "…");
         }
 
         return name.StartsWith("./", StringComparison.Ordinal) ? name[2..] : name;

@@ -28,7 +28,7 @@ public static class SubmissionIntake
             throw new SubmissionRejectedException($"the archive is {size:N0} bytes, over the limit of {limits.MaxCompressedBytes:N0}");
         }
 
-        var staging = Directory.CreateTempSubdirectory("assess-submission-").FullName;
+        var staging = OwnedTempFolders.Create(OwnedTempFolders.Submission).FullName;
         try
         {
             ArchiveExtractor.Extract(path, kind, staging, limits);

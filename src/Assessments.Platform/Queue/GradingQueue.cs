@@ -23,6 +23,34 @@ public sealed class GradingQueue(NpgsqlDataSource dataSource)
         return id;
     }
 
+    // Any constant shared by every process that admits gradings into this database.
+    private const long AdmissionLockKey = 0x4153_5145_5545;
+
+    /// <summary>
+    /// Whether <paramref name="adding"/> more gradings fit under <paramref name="cap"/> waiting ones.
+    /// Takes the queue's admission lock first (<see cref="LockAdmissionsAsync"/>), so that counting and
+    /// the inserts that follow are one step: concurrent uploads wait here instead of all seeing room for one.
+    /// </summary>
+    public static async Task<bool> AdmitAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, int adding, int cap, CancellationToken cancellationToken)
+    {
+        await LockAdmissionsAsync(connection, transaction, cancellationToken);
+        return await HasRoomAsync(connection, transaction, adding, cap, cancellationToken);
+    }
+
+    /// <summary>The queue's admission lock, held until the transaction ends; every insert of waiting gradings takes it.</summary>
+    public static async Task LockAdmissionsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var admission = new NpgsqlCommand($"select pg_advisory_xact_lock({AdmissionLockKey})", connection, transaction);
+        await admission.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Counted in a statement of its own after the lock is held, so its snapshot sees what the previous holder committed.</summary>
+    public static async Task<bool> HasRoomAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, int adding, int cap, CancellationToken cancellationToken)
+    {
+        await using var count = new NpgsqlCommand("select count(*) from grading_jobs where state = 'queued'", connection, transaction);
+        return (long)(await count.ExecuteScalarAsync(cancellationToken))! + adding <= cap;
+    }
+
     /// <summary>Gradings waiting for a worker (not those running).</summary>
     public async Task<long> CountWaitingAsync(CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using Assessments.Platform.Database;
 using Assessments.Platform.Queue;
+using Assessments.Runner.Submissions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -24,8 +25,10 @@ public sealed partial class GradingWorker(
     {
         var settings = options.Value;
         await Migrator.ApplyAsync(dataSource, stoppingToken);
+        // Archives and staging folders of a worker killed mid-grading (kill -9) are nobody's now.
+        var swept = OwnedTempFolders.SweepOrphans();
         var loops = settings.Slots > 0 ? settings.Slots : Math.Max(1, engine.Capacity);
-        LogStarted(logger, settings.WorkerId, settings.Lease.TotalSeconds, loops);
+        LogStarted(logger, settings.WorkerId, settings.Lease.TotalSeconds, loops, swept);
         await Task.WhenAll(Enumerable.Range(0, loops).Select(_ => LoopAsync(settings, stoppingToken)));
     }
 
@@ -68,8 +71,8 @@ public sealed partial class GradingWorker(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Worker {WorkerId} started (lease {LeaseSeconds} s, {Slots} grading slot(s))")]
-    private static partial void LogStarted(ILogger logger, string workerId, double leaseSeconds, int slots);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Worker {WorkerId} started (lease {LeaseSeconds} s, {Slots} grading slot(s)); removed {Swept} temporary folders of processes that are gone")]
+    private static partial void LogStarted(ILogger logger, string workerId, double leaseSeconds, int slots, int swept);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Claiming a job failed; trying again")]
     private static partial void LogClaimFailed(ILogger logger, Exception exception);

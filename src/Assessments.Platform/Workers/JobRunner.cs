@@ -1,6 +1,7 @@
 using Assessments.Domain.Reports;
 using Assessments.Domain.Scoring;
 using Assessments.Reporting;
+using Assessments.Runner.Submissions;
 using Assessments.Platform.Queue;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -29,7 +30,7 @@ public sealed partial class JobRunner(
         using var lease = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         using var heartbeatStop = new CancellationTokenSource();
         var heartbeat = HeartbeatAsync(job, lease, heartbeatStop.Token);
-        var folder = Directory.CreateTempSubdirectory("assess-job-");
+        var folder = OwnedTempFolders.Create(OwnedTempFolders.Job);
         LogClaimed(logger, job.Id, job.Attempt, job.Owner);
         try
         {

@@ -19,6 +19,7 @@ public static class Policies
             .AddPolicy(Admin, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Candidate, p => p.RequireRole(Roles.Candidate));
         services.AddHostedService<BootstrapAdmin>();
+        services.AddSingleton<Sessions>();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
-using Assessments.Client;
+using Assessments.Server.Hosting;
+using Assessments.Server.Pages;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -8,49 +9,71 @@ using Npgsql;
 namespace Assessments.Server.Auth;
 
 /// <summary>
-/// Authenticates <c>Authorization: Bearer &lt;token&gt;</c> against the stored token hashes: a user's
-/// (admin, interviewer) or a candidate's invitation. An expired or revoked invitation fails (401).
+/// Authenticates <c>Authorization: Bearer &lt;token&gt;</c> against the stored token hashes (a user's,
+/// or a candidate's invitation), or, without that header, the page session cookie against
+/// <c>sessions</c>. An expired or revoked invitation or session fails (401), and every failure counts
+/// against the client address's allowance (<see cref="FailedAuthentications"/>).
 /// </summary>
 public sealed class BearerTokenHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    NpgsqlDataSource dataSource) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    NpgsqlDataSource dataSource,
+    FailedAuthentications failures) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Bearer";
+
+    private const string ByToken = """
+        select id, name, role, null, now() + interval '1 day', null from users where token_hash = $1
+        union all
+        select id, candidate_name, 'candidate', challenge_id, expires_at, revoked_at from invitations where token_hash = $1
+        """;
+
+    private const string BySession = """
+        select u.id, u.name, u.role, null, s.expires_at, s.revoked_at
+          from sessions s join users u on u.id = s.user_id where s.id_hash = $1
+        union all
+        select i.id, i.candidate_name, 'candidate', i.challenge_id, least(i.expires_at, s.expires_at), coalesce(s.revoked_at, i.revoked_at)
+          from sessions s join invitations i on i.id = s.invitation_id where s.id_hash = $1
+        """;
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        string credential;
+        string query;
+        if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            (credential, query) = (header["Bearer ".Length..].Trim(), ByToken);
+        }
+        else if (header.Length == 0 && Request.Cookies.TryGetValue(PageSession.CookieName, out var session))
+        {
+            (credential, query) = (session, BySession);
+        }
+        else
         {
             return AuthenticateResult.NoResult();
         }
 
-        var token = header["Bearer ".Length..].Trim();
-        if (token.Length is 0 or > 200)
+        if (credential.Length is 0 or > InputLimits.TokenChars)
         {
-            return AuthenticateResult.Fail("malformed token");
+            return Failed("malformed token");
         }
 
-        await using var command = dataSource.CreateCommand("""
-            select id, name, role, null, now() + interval '1 day', null from users where token_hash = $1
-            union all
-            select id, candidate_name, 'candidate', challenge_id, expires_at, revoked_at from invitations where token_hash = $1
-            """);
-        command.Parameters.Add(new NpgsqlParameter { Value = Tokens.Hash(token) });
+        await using var command = dataSource.CreateCommand(query);
+        command.Parameters.Add(new NpgsqlParameter { Value = Tokens.Hash(credential) });
         await using var reader = await command.ExecuteReaderAsync(Context.RequestAborted);
         if (!await reader.ReadAsync(Context.RequestAborted))
         {
-            return AuthenticateResult.Fail("unknown token");
+            return Failed(query == ByToken ? "unknown token" : "unknown session");
+        }
+
+        if (!reader.IsDBNull(5) || reader.GetFieldValue<DateTimeOffset>(4) <= DateTimeOffset.UtcNow)
+        {
+            return Failed(query == ByToken ? "the invitation expired or was revoked" : "the session expired or was ended");
         }
 
         var role = reader.GetString(2);
-        if (role == Roles.Candidate && (!reader.IsDBNull(5) || reader.GetFieldValue<DateTimeOffset>(4) <= DateTimeOffset.UtcNow))
-        {
-            return AuthenticateResult.Fail("the invitation expired or was revoked");
-        }
-
         var claims = new List<Claim>
         {
             new(ClaimTypes.NameIdentifier, reader.GetGuid(0).ToString()),
@@ -71,5 +94,11 @@ public sealed class BearerTokenHandler(
     {
         Response.Headers.WWWAuthenticate = "Bearer";
         return base.HandleChallengeAsync(properties);
+    }
+
+    private AuthenticateResult Failed(string reason)
+    {
+        failures.Record(Context.Connection.RemoteIpAddress, reason);
+        return AuthenticateResult.Fail(reason);
     }
 }

@@ -23,14 +23,16 @@ public static class CalibrationApi
     {
         var group = app.MapGroup("/api").WithTags("Calibration").RequireAuthorization(Policies.Staff);
         group.MapPost("/challenges/{id}/calibrations", StartAsync).WithName("StartCalibration").WithSummary("Queues every reference solution of a challenge for grading.")
-            .WithDescription("Staff. Queues a grading of each of the challenge's labelled reference solutions and answers 201 with the run; poll it with GetCalibration. 404 for an unknown challenge.");
+            .WithDescription("Staff. Queues a grading of each of the challenge's labelled reference solutions and answers 201 with the run; poll it with GetCalibration. 404 for an unknown challenge; 409 while an earlier calibration of the same challenge is still queued or running (one at a time per challenge); 503 with Retry-After when the references would not fit under the grading queue's cap.")
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group.MapGet("/calibrations/{id:guid}", GetAsync).WithName("GetCalibration").WithSummary("Expected against given level for each reference solution.")
             .WithDescription("Staff. For each reference solution: its expected level, its grading state, the level given once graded and whether the two agree; `allAgree` and `finished` sum the run up.");
         return app;
     }
 
-    private static async Task<Results<Created<CalibrationRun>, NotFound>> StartAsync(
-        string id, ClaimsPrincipal user, ChallengeCatalog catalog, IOptions<ServerOptions> options, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    private static async Task<Results<Created<CalibrationRun>, NotFound, ProblemHttpResult>> StartAsync(
+        string id, HttpContext http, ClaimsPrincipal user, ChallengeCatalog catalog, IOptions<ServerOptions> options, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
         if (catalog.Find(id) is not { } challenge)
         {
@@ -40,6 +42,25 @@ public static class CalibrationApi
         var runId = Guid.CreateVersion7();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // Both checks run under the queue's admission lock, held until commit, so that neither a burst
+        // of calibrations nor one racing an upload can start twice or push the queue past its cap.
+        await GradingQueue.LockAdmissionsAsync(connection, transaction, cancellationToken);
+        if (await CalibrationUnderWayAsync(connection, transaction, id, cancellationToken))
+        {
+            return TypedResults.Problem(
+                $"A calibration of '{id}' is still queued or running; start another once it has finished.",
+                title: "A calibration is already under way",
+                statusCode: StatusCodes.Status409Conflict);
+        }
+
+        if (!await GradingQueue.HasRoomAsync(connection, transaction, challenge.References.Count, options.Value.MaxQueueDepth, cancellationToken))
+        {
+            http.Response.Headers.RetryAfter = options.Value.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return TypedResults.Problem(
+                $"The grading queue has no room for the {challenge.References.Count} reference solutions; try again later.",
+                statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
         await using (var run = new NpgsqlCommand("insert into calibration_runs (id, challenge_id, created_by) values ($1, $2, $3)", connection, transaction).With(runId, id, user.Id()))
         {
             await run.ExecuteNonQueryAsync(cancellationToken);
@@ -63,6 +84,18 @@ public static class CalibrationApi
         await AuditLog.WriteAsync(connection, transaction, user, "calibration.start", "challenge", id, null, new { runId, references = challenge.References.Count }, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Created($"/api/calibrations/{runId}", (await ReadAsync(dataSource, runId, cancellationToken))!);
+    }
+
+    private static async Task<bool> CalibrationUnderWayAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string challengeId, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("""
+            select exists (
+                select 1 from calibration_runs c
+                  join submissions s on s.calibration_run_id = c.id
+                  join grading_jobs j on j.submission_id = s.id
+                 where c.challenge_id = $1 and j.state in ('queued', 'running'))
+            """, connection, transaction).With(challengeId);
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     private static async Task<Results<Ok<CalibrationRun>, NotFound>> GetAsync(Guid id, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>

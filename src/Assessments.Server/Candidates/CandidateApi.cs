@@ -83,9 +83,7 @@ public static class CandidateApi
         var settings = options.Value;
         if (await queue.CountWaitingAsync(cancellationToken) >= settings.MaxQueueDepth)
         {
-            metrics.UploadRefused("queue_full");
-            http.Response.Headers.RetryAfter = settings.RetryAfterSeconds.ToString();
-            return TypedResults.Problem("The grading queue is full; try again later.", statusCode: StatusCodes.Status503ServiceUnavailable);
+            return QueueFull(http, settings, metrics);
         }
 
         // The upload is counted as it streams, so the server's own limit applies, not Kestrel's default.
@@ -110,6 +108,13 @@ public static class CandidateApi
         var id = Guid.CreateVersion7();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // The check above spares reading a body when the queue is already full; this one, under the
+        // queue's admission lock, is the one that holds when many upload at once.
+        if (!await GradingQueue.AdmitAsync(connection, transaction, 1, settings.MaxQueueDepth, cancellationToken))
+        {
+            return QueueFull(http, settings, metrics);
+        }
+
         await using (var insert = new NpgsqlCommand(
             "insert into submissions (id, challenge_id, kind, invitation_id, archive, archive_bytes, content_sha256) values ($1, $2, 'candidate', $3, $4, $5, $6)",
             connection,
@@ -137,6 +142,13 @@ public static class CandidateApi
         metrics.UploadAccepted();
         var status = SubmissionStore.ToCandidateView((await store.FindAsync(id, cancellationToken))!);
         return TypedResults.Accepted($"/api/me/submissions/{id}", status);
+    }
+
+    private static ProblemHttpResult QueueFull(HttpContext http, ServerOptions settings, PlatformMetrics metrics)
+    {
+        metrics.UploadRefused("queue_full");
+        http.Response.Headers.RetryAfter = settings.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Problem("The grading queue is full; try again later.", statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 
     /// <summary>The file name the page says the candidate chose (<c>X-Upload-Name</c>, URI-encoded), cleaned and bounded; null when absent.</summary>

@@ -22,7 +22,7 @@ public static class UploadReceiver
             return new ReceivedUpload(null, null, TooLarge: true, null);
         }
 
-        var folder = Directory.CreateTempSubdirectory("assess-upload-");
+        var folder = OwnedTempFolders.Create(OwnedTempFolders.Upload);
         try
         {
             var path = Path.Combine(folder.FullName, StagedName);

@@ -4,19 +4,25 @@ using Assessments.Server.Data;
 using Assessments.Server.Operations;
 using Assessments.Platform.Queue;
 using Assessments.Server.Submissions;
+using Microsoft.Extensions.Options;
 
 namespace Assessments.Server.Hosting;
 
 public static class PlatformServices
 {
-    /// <summary>Options, database (with migrations), auth, stores and the OpenAPI document.</summary>
+    /// <summary>Logging, options, database (with migrations), auth, stores and the OpenAPI document.</summary>
     public static WebApplicationBuilder AddPlatform(this WebApplicationBuilder builder)
     {
-        builder.Logging.ClearProviders();
-        builder.Logging.AddJsonConsole(o => o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ");
+        builder.Logging.AddServerLogging();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = InputLimits.MaxJsonBodyBytes);
         builder.Services.AddOptions<ServerOptions>().BindConfiguration(ServerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<ServerOptions>, ServerOptionsRules>();
+        builder.Services.AddHostedService<TempFolderSweep>();
         builder.Services.AddDatabase();
+        builder.Services.AddProxyHeaders(builder.Configuration);
         builder.Services.AddPlatformAuth();
+        builder.Services.AddFailedAuthenticationLimit();
+        builder.Services.AddExceptionHandler<DatabaseUnavailable>();
         builder.Services.AddProblemDetails();
         builder.Services.AddSingleton<ChallengeCatalog>();
         builder.Services.AddSingleton<GradingQueue>();
@@ -26,7 +32,14 @@ public static class PlatformServices
         return builder;
     }
 
-    /// <summary>Errors as problem+json, authentication, and every response counted for /metrics.</summary>
+    /// <summary>Runs first: the client's real scheme, host and address from a trusted TLS proxy.</summary>
+    public static WebApplication UseProxyHeaders(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        return app;
+    }
+
+    /// <summary>Errors as problem+json, the failed-authentication limit, authentication, and every response counted for /metrics.</summary>
     public static WebApplication UsePlatform(this WebApplication app)
     {
         app.UseExceptionHandler();
@@ -36,6 +49,7 @@ public static class PlatformServices
             await next(context);
             context.RequestServices.GetRequiredService<PlatformMetrics>().Responded(context.Response.StatusCode);
         });
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         return app;

@@ -31,4 +31,18 @@ public sealed class ServerOptions
 
     [Range(1, 3600)]
     public int RetryAfterSeconds { get; set; } = 30;
+
+    /// <summary>How long a page sign-in (the session cookie) lasts; signing out ends it sooner.</summary>
+    [Range(1, 24 * 30)]
+    public int SessionHours { get; set; } = 12;
+
+    /// <summary>Failed authentications a client address may make per minute before it is answered 429.</summary>
+    [Range(1, 100_000)]
+    public int FailedAuthenticationsPerMinute { get; set; } = 20;
+
+    /// <summary>
+    /// Addresses (<c>10.0.0.5</c>) or networks (<c>172.16.0.0/12</c>) of TLS-terminating proxies whose
+    /// <c>X-Forwarded-For/-Proto/-Host</c> headers are believed; loopback always is.
+    /// </summary>
+    public string[] TrustedProxies { get; set; } = [];
 }

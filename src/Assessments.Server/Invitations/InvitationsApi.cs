@@ -29,7 +29,7 @@ public static class InvitationsApi
     }
 
     private static async Task<Results<Created<CreatedInvitation>, ValidationProblem>> CreateAsync(
-        CreateInvitationRequest request, ClaimsPrincipal user, ChallengeCatalog catalog, IOptions<ServerOptions> options, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        CreateInvitationRequest request, HttpResponse response, ClaimsPrincipal user, ChallengeCatalog catalog, IOptions<ServerOptions> options, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (catalog.Find(request.ChallengeId ?? string.Empty) is null)
@@ -37,9 +37,9 @@ public static class InvitationsApi
             errors["challengeId"] = [$"no challenge '{request.ChallengeId}'"];
         }
 
-        if (string.IsNullOrWhiteSpace(request.CandidateName) || request.CandidateName.Length > 200)
+        if (string.IsNullOrWhiteSpace(request.CandidateName) || request.CandidateName.Length > InputLimits.CandidateNameChars)
         {
-            errors["candidateName"] = ["a candidate name has 1 to 200 characters"];
+            errors["candidateName"] = [$"a candidate name has 1 to {InputLimits.CandidateNameChars} characters"];
         }
 
         if (request.ValidForHours is < 1 or > 24 * 90)
@@ -68,6 +68,8 @@ public static class InvitationsApi
         await AuditLog.WriteAsync(connection, transaction, user, "invitation.create", "invitation", id.ToString(), null,
             new { request.ChallengeId, candidateName = request.CandidateName.Trim(), expiresAt = expires }, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        // The answer holds the candidate's token: no cache or proxy may keep a copy.
+        response.Headers.CacheControl = "no-store";
         return TypedResults.Created($"/api/invitations/{id}", new CreatedInvitation(id, request.ChallengeId!, request.CandidateName.Trim(), expires, token));
     }
 

@@ -1,4 +1,5 @@
 using Assessments.Platform.Queue;
+using Assessments.Server.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 
@@ -13,7 +14,7 @@ public static class OperationsApi
         group.MapGet("/health/live", () => TypedResults.Ok(new HealthStatus("live"))).WithName("Live").WithSummary("The process answers.")
             .WithDescription("Anonymous. Answers 200 as long as the process serves requests; it does not touch the database, so an orchestrator restarts the server only when it is truly stuck.");
         group.MapGet("/health/ready", ReadyAsync).WithName("Ready").WithSummary("The database answers.")
-            .WithDescription("Anonymous. Runs `select 1` against PostgreSQL: 200 when it answers, 503 with a problem+json naming the database error when it does not, so a load balancer stops sending traffic.")
+            .WithDescription("Anonymous. Runs `select 1` against PostgreSQL: 200 when it answers, 503 with a generic problem+json when it does not (the error itself goes to the server's log), so a load balancer stops sending traffic.")
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group.MapGet("/metrics", MetricsAsync).WithName("Metrics").WithSummary("Counters and gauges in the Prometheus text format.")
             .WithDescription("Anonymous, for a Prometheus scraper: uploads accepted, uploads refused by reason, HTTP responses by status code, and grading jobs by state.")
@@ -21,7 +22,7 @@ public static class OperationsApi
         return app;
     }
 
-    private static async Task<Results<Ok<HealthStatus>, ProblemHttpResult>> ReadyAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<HealthStatus>, ProblemHttpResult>> ReadyAsync(NpgsqlDataSource dataSource, ILogger<HealthStatus> logger, CancellationToken cancellationToken)
     {
         try
         {
@@ -29,9 +30,11 @@ public static class OperationsApi
             await command.ExecuteScalarAsync(cancellationToken);
             return TypedResults.Ok(new HealthStatus("ready"));
         }
-        catch (NpgsqlException e)
+        catch (Exception e) when (DatabaseUnavailable.IsUnreachable(e))
         {
-            return TypedResults.Problem($"the database does not answer: {e.Message}", statusCode: StatusCodes.Status503ServiceUnavailable);
+            // Anyone may ask: the answer names no host, port or error; the log keeps those.
+            HealthLog.NotReady(logger, e);
+            return TypedResults.Problem(DatabaseUnavailable.Detail, title: "Not ready", statusCode: StatusCodes.Status503ServiceUnavailable);
         }
     }
 
@@ -40,3 +43,9 @@ public static class OperationsApi
 }
 
 public sealed record HealthStatus(string Status);
+
+internal static partial class HealthLog
+{
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Not ready: the database does not answer")]
+    public static partial void NotReady(ILogger logger, Exception exception);
+}

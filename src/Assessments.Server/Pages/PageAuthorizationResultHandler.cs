@@ -25,7 +25,7 @@ public sealed class PageAuthorizationResultHandler : IAuthorizationMiddlewareRes
         if (authorizeResult.Challenged)
         {
             // A stale cookie (expired or revoked invitation) is dropped so that signing in starts clean.
-            PageSession.End(context);
+            PageSession.Forget(context);
             var back = Uri.EscapeDataString(context.Request.Path + context.Request.QueryString);
             context.Response.Redirect($"/signin?returnUrl={back}");
             return;

@@ -5,17 +5,17 @@ using Microsoft.AspNetCore.Authentication;
 namespace Assessments.Server.Pages;
 
 /// <summary>
-/// Pages authenticate with the API's own tokens, kept in an HttpOnly, SameSite=Strict cookie so that
-/// page scripts never hold them. A request that carries the cookie and no Authorization header gets
-/// the cookie's token as its bearer token before authentication runs, so pages and the API calls
-/// their scripts make are checked by the very same handler and policies as any API client.
+/// Pages authenticate with a server-side session (<see cref="Sessions"/>): after a token is verified,
+/// an HttpOnly, SameSite=Strict cookie holds a random session id, never the token. A request that
+/// carries the cookie and no Authorization header is authenticated by the API's own handler from that
+/// session, so pages and the API calls their scripts make pass the very same policies.
 /// </summary>
 /// <remarks>
 /// Cross-site request forgery: state-changing requests authenticated by the cookie must come from
 /// this server's own origin (Origin header, or Sec-Fetch-Site: same-origin). SameSite=Strict already
 /// keeps the cookie off cross-site requests; the origin check also covers sibling sites
 /// (same site, other origin) and needs no per-form state, which suits pages whose forms are sent by
-/// fetch to the JSON API.
+/// fetch to the JSON API. Behind a TLS proxy the scheme and host compared are the forwarded ones.
 /// </remarks>
 public static class PageSession
 {
@@ -24,17 +24,13 @@ public static class PageSession
     public static IApplicationBuilder UsePageSession(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         if (!context.Request.Headers.ContainsKey("Authorization")
-            && context.Request.Cookies.TryGetValue(CookieName, out var token)
-            && token is { Length: > 0 and <= 200 })
+            && context.Request.Cookies.ContainsKey(CookieName)
+            && !IsSafe(context.Request.Method)
+            && !IsSameOrigin(context.Request))
         {
-            if (!IsSafe(context.Request.Method) && !IsSameOrigin(context.Request))
-            {
-                context.Response.StatusCode = StatusCodes.Status403Forbidden;
-                await context.Response.WriteAsync("Cross-origin requests with the session cookie are refused.", context.RequestAborted);
-                return;
-            }
-
-            context.Request.Headers.Authorization = $"Bearer {token}";
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            await context.Response.WriteAsync("Cross-origin requests with the session cookie are refused.", context.RequestAborted);
+            return;
         }
 
         await next(context);
@@ -55,30 +51,57 @@ public static class PageSession
 
     /// <summary>
     /// Checks a token with the API's bearer handler, in a scope of its own: the request's own handler
-    /// has already authenticated (and cached) whatever the request itself carried.
+    /// has already authenticated (and cached) whatever the request itself carried. A failure counts
+    /// against the caller's address like any other.
     /// </summary>
     public static async Task<ClaimsPrincipal?> VerifyAsync(HttpContext http, string token)
     {
-        if (token.Length is 0 or > 200)
+        if (token.Length is 0 or > Hosting.InputLimits.TokenChars)
         {
+            http.RequestServices.GetRequiredService<FailedAuthentications>().Record(http.Connection.RemoteIpAddress, "malformed token");
             return null;
         }
 
         await using var scope = http.RequestServices.CreateAsyncScope();
         var probe = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
+        probe.Connection.RemoteIpAddress = http.Connection.RemoteIpAddress;
         probe.Request.Headers.Authorization = $"Bearer {token}";
         var result = await probe.AuthenticateAsync(BearerTokenHandler.SchemeName);
         return result.Succeeded ? result.Principal : null;
     }
 
-    public static void Start(HttpContext http, string token) => http.Response.Cookies.Append(CookieName, token, new CookieOptions
+    /// <summary>Signs the browser in as <paramref name="principal"/>: a new session, its id in the cookie.</summary>
+    public static async Task StartAsync(HttpContext http, ClaimsPrincipal principal, CancellationToken cancellationToken)
     {
-        HttpOnly = true,
-        SameSite = SameSiteMode.Strict,
-        Secure = http.Request.IsHttps,
-        Path = "/",
-        IsEssential = true,
-    });
+        var (id, expires) = await http.RequestServices.GetRequiredService<Sessions>().StartAsync(principal, cancellationToken);
+        http.Response.Cookies.Append(CookieName, id, new CookieOptions
+        {
+            HttpOnly = true,
+            SameSite = SameSiteMode.Strict,
+            Secure = http.Request.IsHttps,
+            Path = "/",
+            IsEssential = true,
+            Expires = expires,
+        });
+    }
 
-    public static void End(HttpContext http) => http.Response.Cookies.Delete(CookieName, new CookieOptions { Path = "/", SameSite = SameSiteMode.Strict, HttpOnly = true });
+    /// <summary>Ends the browser's session: revoked on the server (a copy of the cookie stops working too), cookie removed.</summary>
+    public static async Task EndAsync(HttpContext http, CancellationToken cancellationToken)
+    {
+        await RevokeAsync(http, cancellationToken);
+        Forget(http);
+    }
+
+    /// <summary>Revokes the session the browser holds, if any, before another replaces its cookie.</summary>
+    public static async Task RevokeAsync(HttpContext http, CancellationToken cancellationToken)
+    {
+        if (http.Request.Cookies.TryGetValue(CookieName, out var id) && id.Length is > 0 and <= Hosting.InputLimits.TokenChars)
+        {
+            await http.RequestServices.GetRequiredService<Sessions>().RevokeAsync(id, cancellationToken);
+        }
+    }
+
+    /// <summary>Drops the cookie only (a stale session that no longer authenticates).</summary>
+    public static void Forget(HttpContext http) =>
+        http.Response.Cookies.Delete(CookieName, new CookieOptions { Path = "/", SameSite = SameSiteMode.Strict, HttpOnly = true, Secure = http.Request.IsHttps });
 }

@@ -76,9 +76,7 @@ public static class ReviewPages
             return PageLayout.NotFound(http);
         }
 
-        http.Response.Headers.ContentSecurityPolicy =
-            "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'; base-uri 'none'; form-action 'none'; sandbox allow-same-origin";
-        http.Response.Headers.XFrameOptions = "SAMEORIGIN";
+        ReportHeaders.Apply(http.Response);
         return Results.Content(html, "text/html; charset=utf-8");
     }
 }

@@ -3,7 +3,7 @@ using Assessments.Client;
 
 namespace Assessments.Server.Pages;
 
-/// <summary>Signing in with a user's token, landing from an invitation link, signing out.</summary>
+/// <summary>Signing in with a user's token and signing out; invitation links are <see cref="InvitationPages"/>.</summary>
 public static class SignInPages
 {
     public static RouteGroupBuilder MapSignIn(this RouteGroupBuilder pages)
@@ -11,8 +11,8 @@ public static class SignInPages
         pages.MapGet("/", Home).AllowAnonymous();
         pages.MapGet("/signin", (HttpContext http, string? returnUrl) => SignInForm(http, returnUrl, null, StatusCodes.Status200OK)).AllowAnonymous();
         pages.MapPost("/signin", SignInAsync).AllowAnonymous();
-        pages.MapPost("/signout", SignOut).AllowAnonymous();
-        pages.MapGet("/invite/{token}", AcceptInvitationAsync).AllowAnonymous();
+        pages.MapPost("/signout", SignOutAsync).AllowAnonymous();
+        pages.MapInvitations();
         return pages;
     }
 
@@ -43,7 +43,7 @@ public static class SignInPages
             <h1>Sign in</h1>
             {alert}
             <form method="post" action="/signin" class="stack">
-              <input type="hidden" name="returnUrl" value="{Html.E(LocalOrNull(returnUrl))}">
+              <input type="hidden" name="returnUrl" value="{Html.E(ReturnUrls.LocalOrNull(returnUrl))}">
               <label for="token">Access token</label>
               <input id="token" name="token" type="password" autocomplete="off" required{described}>
               <button type="submit">Sign in</button>
@@ -61,51 +61,26 @@ public static class SignInPages
 
         var form = await http.Request.ReadFormAsync(cancellationToken);
         var token = form["token"].ToString().Trim();
-        var returnUrl = LocalOrNull(form["returnUrl"].ToString());
+        var returnUrl = ReturnUrls.LocalOrNull(form["returnUrl"].ToString());
         if (await PageSession.VerifyAsync(http, token) is not { } principal)
         {
             return SignInForm(http, returnUrl, "That token is not valid, or it has expired or been revoked.", StatusCodes.Status401Unauthorized);
         }
 
-        PageSession.Start(http, token);
+        await PageSession.RevokeAsync(http, cancellationToken);
+        await PageSession.StartAsync(http, principal, cancellationToken);
         var home = principal.IsInRole(Roles.Candidate) ? "/candidate" : "/review";
         return Results.Redirect(principal.IsInRole(Roles.Candidate) ? home : returnUrl ?? home, permanent: false, preserveMethod: false);
     }
 
-    private static IResult SignOut(HttpContext http)
+    private static async Task<IResult> SignOutAsync(HttpContext http, CancellationToken cancellationToken)
     {
         if (!PageSession.IsSameOrigin(http.Request))
         {
             return PageLayout.Forbidden(http);
         }
 
-        PageSession.End(http);
+        await PageSession.EndAsync(http, cancellationToken);
         return Results.Redirect("/");
     }
-
-    /// <summary>
-    /// The link in a candidate's invitation. The token moves into the cookie and the page moves on to a
-    /// token-free address with <c>location.replace</c> (or the link, without scripts): a same-origin
-    /// step, because a SameSite=Strict cookie is withheld on a redirect that a mail client's link started.
-    /// </summary>
-    private static async Task<IResult> AcceptInvitationAsync(HttpContext http, string token)
-    {
-        http.Response.Headers["Referrer-Policy"] = "no-referrer";
-        if (await PageSession.VerifyAsync(http, token) is not { } principal || !principal.IsInRole(Roles.Candidate))
-        {
-            return PageLayout.Page(http, "Invitation not valid", """
-                <h1>This invitation is not valid</h1>
-                <p>It may have expired or been revoked. Ask the person who invited you for a new link.</p>
-                """, StatusCodes.Status401Unauthorized);
-        }
-
-        PageSession.Start(http, token);
-        return PageLayout.Page(http, "Welcome", $"""
-            <h1>Welcome, {Html.E(principal.Identity?.Name)}</h1>
-            <p><a href="/candidate" data-continue>Continue to your assessment</a></p>
-            """);
-    }
-
-    private static string? LocalOrNull(string? url) =>
-        url is { Length: > 1 } && url[0] == '/' && url[1] != '/' && url[1] != '\\' ? url : null;
 }

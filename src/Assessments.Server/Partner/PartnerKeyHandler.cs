@@ -17,7 +17,8 @@ public sealed class PartnerKeyHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    NpgsqlDataSource dataSource) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    NpgsqlDataSource dataSource,
+    FailedAuthentications failures) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "PartnerKey";
     public const string Role = "partner";
@@ -36,6 +37,8 @@ public sealed class PartnerKeyHandler(
         await using var reader = await command.ExecuteReaderAsync(Context.RequestAborted);
         if (!await reader.ReadAsync(Context.RequestAborted))
         {
+            // Counted like a wrong bearer token: partner keys are rate-limited against guessing too.
+            failures.Record(Context.Connection.RemoteIpAddress, "unknown or revoked partner key");
             return AuthenticateResult.Fail("unknown or revoked partner key");
         }
 

@@ -3,6 +3,8 @@ using Assessments.Client;
 using Assessments.Domain.Scoring;
 using Assessments.Server.Audit;
 using Assessments.Server.Auth;
+using Assessments.Server.Hosting;
+using Assessments.Server.Pages;
 using Assessments.Platform.Database;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
@@ -26,7 +28,7 @@ public static class SubmissionsApi
             .WithDescription("Staff. The same report as one HTML page with no external resources, fit to save or attach. 404 until the grading has finished.")
             .Produces(StatusCodes.Status200OK, contentType: "text/html");
         group.MapPut("/{id:guid}/level", OverrideLevelAsync).WithName("OverrideLevel").WithSummary("Sets an interviewer's level, with a reason, over the rubric's.")
-            .WithDescription("Staff. Replaces the level shown for the submission with the interviewer's; the rubric's level stays in the report. `level` must be a level name and `reason` is required (400 otherwise). The before and after values go to the audit log.");
+            .WithDescription("Staff. Replaces the level shown for the submission with the interviewer's; the rubric's level stays in the report. `level` must be a level name (any letter case; stored in lower case) and `reason` is required, at most 2,000 characters (400 otherwise). The before and after values go to the audit log.");
         group.MapPost("/{id:guid}/notes", AddNoteAsync).WithName("AddNote").WithSummary("Leaves an interviewer's note on a submission.")
             .WithDescription("Staff. A free-text note of 1 to 10,000 characters, signed with the caller's name; 404 for an unknown submission.");
         group.MapGet("/{id:guid}/notes", NotesAsync).WithName("ListNotes").WithSummary("The notes left on a submission.")
@@ -35,7 +37,7 @@ public static class SubmissionsApi
     }
 
     private static async Task<Ok<IReadOnlyList<SubmissionSummary>>> ListAsync(SubmissionStore store, string? challenge, string? state, string? level, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await store.ListAsync(challenge, state, level, cancellationToken));
+        TypedResults.Ok(await store.ListAsync(challenge, state, LevelNames.TryParse(level?.Trim(), out var parsed) ? parsed.ToName() : level, cancellationToken));
 
     private static async Task<Results<Ok<SubmissionSummary>, NotFound>> GetAsync(Guid id, SubmissionStore store, CancellationToken cancellationToken) =>
         await store.FindAsync(id, cancellationToken) is { } found ? TypedResults.Ok(found) : TypedResults.NotFound();
@@ -43,14 +45,22 @@ public static class SubmissionsApi
     private static async Task<Results<ContentHttpResult, NotFound>> ReportJsonAsync(Guid id, SubmissionStore store, CancellationToken cancellationToken) =>
         await store.ReportJsonAsync(id, cancellationToken) is { } json ? TypedResults.Content(json, "application/json") : TypedResults.NotFound();
 
-    private static async Task<Results<ContentHttpResult, NotFound>> ReportHtmlAsync(Guid id, SubmissionStore store, CancellationToken cancellationToken) =>
-        await store.ReportHtmlAsync(id, cancellationToken) is { } html ? TypedResults.Content(html, "text/html; charset=utf-8") : TypedResults.NotFound();
+    private static async Task<Results<ContentHttpResult, NotFound>> ReportHtmlAsync(Guid id, HttpResponse response, SubmissionStore store, CancellationToken cancellationToken)
+    {
+        if (await store.ReportHtmlAsync(id, cancellationToken) is not { } html)
+        {
+            return TypedResults.NotFound();
+        }
+
+        ReportHeaders.Apply(response);
+        return TypedResults.Content(html, "text/html; charset=utf-8");
+    }
 
     private static async Task<Results<Ok<SubmissionSummary>, NotFound, ValidationProblem>> OverrideLevelAsync(
         Guid id, LevelOverrideRequest request, ClaimsPrincipal user, NpgsqlDataSource dataSource, SubmissionStore store, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        if (!LevelNames.TryParse(request.Level, out _))
+        if (!LevelNames.TryParse(request.Level?.Trim(), out var parsed))
         {
             errors["level"] = ["must be one of not-yet, junior, engineer-ii, senior"];
         }
@@ -59,11 +69,19 @@ public static class SubmissionsApi
         {
             errors["reason"] = ["an override needs a reason"];
         }
+        else if (request.Reason.Trim().Length > InputLimits.OverrideReasonChars)
+        {
+            errors["reason"] = [$"a reason has at most {InputLimits.OverrideReasonChars:N0} characters"];
+        }
 
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
         }
+
+        // Stored as the level's own name, so `?level=senior` finds an override typed as SENIOR.
+        var level = parsed.ToName();
+        var reason = request.Reason.Trim();
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -80,10 +98,10 @@ public static class SubmissionsApi
         }
 
         await using var update = new NpgsqlCommand("update submissions set override_level = $2, override_reason = $3 where id = $1", connection, transaction)
-            .With(id, request.Level, request.Reason.Trim());
+            .With(id, level, reason);
         await update.ExecuteNonQueryAsync(cancellationToken);
-        await AuditLog.WriteAsync(connection, transaction, user, "level.override", "submission", id.ToString(), before, new { level = request.Level, reason = request.Reason.Trim() }, cancellationToken);
-        await Platform.Webhooks.WebhookEvents.RecordLevelOverriddenAsync(connection, transaction, id, request.Level, request.Reason.Trim(), user.Actor(), cancellationToken);
+        await AuditLog.WriteAsync(connection, transaction, user, "level.override", "submission", id.ToString(), before, new { level, reason }, cancellationToken);
+        await Platform.Webhooks.WebhookEvents.RecordLevelOverriddenAsync(connection, transaction, id, level, reason, user.Actor(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok((await store.FindAsync(id, cancellationToken))!);
     }
@@ -91,9 +109,9 @@ public static class SubmissionsApi
     private static async Task<Results<Created<SubmissionNote>, NotFound, ValidationProblem>> AddNoteAsync(
         Guid id, NoteRequest request, ClaimsPrincipal user, NpgsqlDataSource dataSource, SubmissionStore store, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(request.Body) || request.Body.Length > 10_000)
+        if (string.IsNullOrWhiteSpace(request.Body) || request.Body.Length > InputLimits.NoteChars)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["a note has 1 to 10,000 characters"] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = [$"a note has 1 to {InputLimits.NoteChars:N0} characters"] });
         }
 
         if (await store.FindAsync(id, cancellationToken) is null)

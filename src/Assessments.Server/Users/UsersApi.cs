@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Assessments.Client;
 using Assessments.Server.Audit;
 using Assessments.Server.Auth;
+using Assessments.Server.Hosting;
 using Assessments.Platform.Database;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -23,12 +24,12 @@ public static class UsersApi
     }
 
     private static async Task<Results<Created<CreatedUser>, ValidationProblem, Conflict<ProblemDetails>>> CreateAsync(
-        CreateUserRequest request, ClaimsPrincipal user, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        CreateUserRequest request, HttpResponse response, ClaimsPrincipal user, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 100)
+        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > InputLimits.UserNameChars)
         {
-            errors["name"] = ["a name has 1 to 100 characters"];
+            errors["name"] = [$"a name has 1 to {InputLimits.UserNameChars} characters"];
         }
 
         if (!Roles.IsUserRole(request.Role ?? string.Empty))
@@ -58,6 +59,8 @@ public static class UsersApi
 
         await AuditLog.WriteAsync(connection, transaction, user, "user.create", "user", id.ToString(), null, new { name = request.Name.Trim(), request.Role }, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        // The answer holds the user's token: no cache or proxy may keep a copy.
+        response.Headers.CacheControl = "no-store";
         return TypedResults.Created($"/api/users/{id}", new CreatedUser(id, request.Name.Trim(), request.Role!, token));
     }
 

@@ -7,7 +7,8 @@ namespace Assessments.Server.Tests.Support;
 /// <summary>The real server in process, on its own database, with the bootstrap admin token <see cref="AdminToken"/>.</summary>
 public sealed class PlatformFactory(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
 {
-    public const string AdminToken = "test-admin-token-0123456789abcdef";
+    // Random, as the server demands of a bootstrap token (made with `openssl rand -base64 32`).
+    public const string AdminToken = "gjEFNERRQNbPtZls03CrYyJutsk32Be19xtPnTZpoN4";
 
     public TestDatabase Database { get; } = database;
 

@@ -22,6 +22,17 @@ public static class RepositoryPaths
         }
     }
 
+    /// <summary>The server's own build output, started as the README does (<c>dotnet run</c> builds the same).</summary>
+    public static string ServerDll
+    {
+        get
+        {
+            var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
+            var path = Path.Combine(Root, "src", "Assessments.Server", "bin", configuration, "net10.0", "Assessments.Server.dll");
+            return File.Exists(path) ? path : throw new FileNotFoundException($"The server is not built: run `dotnet build src/Assessments.Server -c {configuration}`.", path);
+        }
+    }
+
     /// <summary>
     /// A copy of the challenges in a temporary folder, with the load profile taken out of api-design:
     /// for tests of the queue around a real grading, which must not depend on the load generator

@@ -15,10 +15,12 @@ function problemText(status, body) {
 }
 
 function continueFromInvitation() {
-  const link = document.querySelector('a[data-continue]');
-  if (link) {
-    // replace: the address holding the invite token leaves the history.
-    window.location.replace(link.getAttribute('href'));
+  const form = document.querySelector('form[data-autosubmit]');
+  if (form) {
+    // The address holding the invite token leaves the history, then the token is posted back from
+    // this origin (the server asks before replacing a different session already in this browser).
+    history.replaceState(null, '', '/');
+    form.submit();
   }
 }
 
