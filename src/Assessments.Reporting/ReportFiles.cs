@@ -9,11 +9,11 @@ public static class ReportFiles
     public const string Markdown = "report.md";
     public const string Html = "report.html";
 
-    public static async Task WriteAsync(GradingReport report, string directory, CancellationToken cancellationToken)
+    public static async Task WriteAsync(GradingReport report, string directory, CancellationToken cancellationToken, Summary.LevelOverride? levelOverride = null)
     {
         Directory.CreateDirectory(directory);
         await File.WriteAllTextAsync(Path.Combine(directory, Json), ReportJson.Serialize(report), cancellationToken);
-        await File.WriteAllTextAsync(Path.Combine(directory, Markdown), MarkdownReport.Render(report), cancellationToken);
-        await File.WriteAllTextAsync(Path.Combine(directory, Html), HtmlReport.Render(report), cancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(directory, Markdown), MarkdownReport.Render(report, levelOverride), cancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(directory, Html), HtmlReport.Render(report, levelOverride), cancellationToken);
     }
 }

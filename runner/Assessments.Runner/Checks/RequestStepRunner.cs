@@ -39,11 +39,11 @@ internal sealed class RequestStepRunner(ExchangeRecorder recorder)
             if (problems.Count > 0)
             {
                 var summary = $"{label}: {string.Join("; ", problems)}{tries}";
-                return new StepResult(false, summary, [Evidence.Of(exchange.Evidence, summary)]);
+                return new StepResult(false, summary, [Evidence.Of(exchange.Evidence, summary) with { Passed = false }]);
             }
 
             ScenarioRunner.Capture(step.Capture, exchange, context.Values);
-            return new StepResult(true, label, [Evidence.Of(exchange.Evidence, $"{label}: as expected ({exchange.Evidence.Response!.Status}){tries}")]);
+            return new StepResult(true, label, [Evidence.Of(exchange.Evidence, $"{label}: as expected ({exchange.Evidence.Response!.Status}){tries}") with { Passed = true }]);
         }
     }
 

@@ -67,13 +67,13 @@ public static class CandidatePages
         }
         else
         {
-            h.Append("<table><caption>Your uploads, oldest first</caption><thead><tr><th scope=\"col\">Uploaded</th><th scope=\"col\">Size</th><th scope=\"col\">Status</th></tr></thead><tbody>");
+            h.Append("<div class=\"scroll\"><table><caption>Your uploads, oldest first</caption><thead><tr><th scope=\"col\">Uploaded</th><th scope=\"col\">Size</th><th scope=\"col\">Status</th></tr></thead><tbody>");
             foreach (var s in submissions)
             {
                 h.Append($"<tr><td><a href=\"/candidate/submissions/{s.Id}\">{Html.When(s.SubmittedAt)}</a></td><td>{s.ArchiveBytes:N0} bytes</td><td>{Html.E(StatusText(s.State, s.ReportStatus))}</td></tr>");
             }
 
-            h.Append("</tbody></table>");
+            h.Append("</tbody></table></div>");
         }
 
         h.Append("</section>");
