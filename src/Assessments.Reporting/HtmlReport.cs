@@ -14,7 +14,7 @@ namespace Assessments.Reporting;
 public static class HtmlReport
 {
     private const string Style = """
-        body{font:15px/1.5 system-ui,sans-serif;margin:1.2rem auto;max-width:60rem;padding:0 1rem;color:#1d232a}
+        body{font:15px/1.5 system-ui,sans-serif;margin:1.2rem auto;max-width:60rem;padding:0 1rem;color:#1d232a;overflow-wrap:anywhere}
         h1{font-size:1.4rem;margin:.2rem 0 .6rem}h2{font-size:1.15rem;margin-top:2rem;border-bottom:1px solid #d0d7de}
         .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
         .badge{display:inline-block;padding:.1rem .6rem;border-radius:1rem;font-weight:600;background:#ddf4ff}

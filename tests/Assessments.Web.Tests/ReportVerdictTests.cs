@@ -81,7 +81,7 @@ public sealed class ReportVerdictTests(WebPlatform platform) : IClassFixture<Web
         await Assertions.Expect(input.Locator("p.reason")).ToContainTextAsync(InterviewerReports.FailingReason);
 
         // and: the deleted-product failure reproduces as a script: create, delete, then the failing read
-        var script = await page.Locator("#c-delete pre.repro").InnerTextAsync();
+        var script = await page.Locator("#c-delete .evidence.failing pre.repro").InnerTextAsync();
         var create = script.IndexOf("curl -i -X POST 'http://localhost:8080/products'", StringComparison.Ordinal);
         var delete = script.IndexOf("curl -i -X DELETE 'http://localhost:8080/products/6'", StringComparison.Ordinal);
         var read = script.IndexOf("curl -i 'http://localhost:8080/products/6'", StringComparison.Ordinal);
@@ -112,8 +112,8 @@ public sealed class ReportVerdictTests(WebPlatform platform) : IClassFixture<Web
         // then: the verdict heads with the final level, and names the rubric's, who and why
         await Assertions.Expect(page.Locator("#final-level")).ToHaveTextAsync("senior");
         await Assertions.Expect(page.Locator("#rubric-level")).ToHaveTextAsync("engineer-ii");
-        await Assertions.Expect(page.Locator("#override")).ToContainTextAsync("admin");
-        await Assertions.Expect(page.Locator("#override")).ToContainTextAsync("one-line fix");
+        await Assertions.Expect(page.Locator("#override-note")).ToContainTextAsync("admin");
+        await Assertions.Expect(page.Locator("#override-note")).ToContainTextAsync("one-line fix");
 
         // and: so does the report fetched on its own (what `assess report` writes)
         var html = await (await session.Requests.GetAsync($"/api/submissions/{submission}/report.html")).TextAsync();

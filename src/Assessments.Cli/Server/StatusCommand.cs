@@ -40,7 +40,7 @@ internal static class StatusCommand
                     });
                 }
 
-                SubmissionsCommand.Print([staff]);
+                SubmissionsCommand.PrintOne(staff);
                 return 0;
             }
 

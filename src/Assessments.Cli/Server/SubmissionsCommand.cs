@@ -35,7 +35,12 @@ internal static class SubmissionsCommand
 
     public static void Print(IReadOnlyList<SubmissionSummary> submissions)
     {
-        var table = new Table().AddColumns("submission", "submitted", "who", "challenge", "state", "result", "level", "score");
+        // Ids and levels are copied into the next command: they never wrap.
+        var table = new Table()
+            .AddColumn(new TableColumn("submission").NoWrap())
+            .AddColumns("submitted", "who", "challenge", "state", "result")
+            .AddColumn(new TableColumn("level").NoWrap())
+            .AddColumn("score");
         foreach (var s in submissions)
         {
             var who = s.CandidateName ?? (s.Kind == "calibration" ? "reference solution" : "-");
@@ -51,6 +56,26 @@ internal static class SubmissionsCommand
         }
 
         AnsiConsole.Write(table);
+    }
+
+    /// <summary>One submission as an interviewer sees it, a line per fact.</summary>
+    public static void PrintOne(SubmissionSummary s)
+    {
+        var grid = new Grid().AddColumn(new GridColumn().NoWrap()).AddColumn();
+        grid.AddRow("submission", s.Id.ToString());
+        grid.AddRow("who", Markup.Escape(s.CandidateName ?? (s.Kind == "calibration" ? "reference solution" : "-")));
+        grid.AddRow("challenge", Markup.Escape(s.ChallengeId));
+        grid.AddRow("state", $"{s.State} (attempt {s.Attempts}){(s.ReportStatus is { } r ? $", {r}" : string.Empty)}");
+        grid.AddRow("level", Markup.Escape(LevelText(s)));
+        if (s.OverrideLevel is not null)
+        {
+            grid.AddRow("override", Markup.Escape($"by {s.OverrideBy ?? "an interviewer"}: {s.OverrideReason}"));
+        }
+
+        grid.AddRow("score", s.Score?.ToString() ?? "-");
+        grid.AddRow("submitted", s.SubmittedAt.ToString("u"));
+        grid.AddRow("finished", s.FinishedAt?.ToString("u") ?? "-");
+        AnsiConsole.Write(grid);
     }
 
     /// <summary>The final level, and the rubric's when an interviewer overrode it.</summary>

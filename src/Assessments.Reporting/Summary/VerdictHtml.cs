@@ -19,7 +19,7 @@ public static class VerdictHtml
         h.Append($"<span class=\"score\"><strong>{v.Score}</strong>/100</span></p>");
         if (v.Override is { } o)
         {
-            h.Append($"<p class=\"override\" id=\"override\">Set by <strong>{E(o.By)}</strong> over the rubric's <span class=\"badge\" id=\"rubric-level\">{E(v.RubricLevel)}</span>: “{E(o.Reason)}”</p>");
+            h.Append($"<p class=\"override\" id=\"override-note\">Set by <strong>{E(o.By)}</strong> over the rubric's <span class=\"badge\" id=\"rubric-level\">{E(v.RubricLevel)}</span>: “{E(o.Reason)}”</p>");
         }
         else if (r.Status == ReportStatus.Graded)
         {

@@ -13,7 +13,8 @@ public static class PageChecks
         {
             var culprits = await page.EvaluateAsync<string>("""
                 () => [...document.querySelectorAll('body *')]
-                  .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+                  .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1
+                    || (e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX === 'visible' && e.clientWidth > 0))
                   .filter(e => !e.closest('.scroll'))
                   .slice(0, 5).map(e => `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}${e.className ? '.' + e.className : ''}`).join(', ')
                 """);
