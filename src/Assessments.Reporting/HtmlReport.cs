@@ -43,7 +43,7 @@ public static class HtmlReport
         var verdict = Verdict.Of(r, levelOverride);
         var h = new StringBuilder();
         h.Append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">");
-        h.Append("<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">");
+        h.Append("<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><link rel=\"icon\" href=\"data:,\">");
         h.Append($"<title>{E(r.Challenge.Title)} — {E(ReportView.Headline(r, levelOverride))}</title><style>{Style}</style></head><body>");
         h.Append($"<h1>{E(r.Challenge.Title)}: {E(ReportView.Headline(r, levelOverride))}</h1>");
         if (withVerdict)

@@ -24,6 +24,7 @@ public static class EvidenceMarkdown
         if (groups.PassingExample is { } example)
         {
             md.AppendLine($"- ✅ {groups.PassingCount} passing piece(s) of evidence, for example: {ReportText.Cell(example.Summary)}");
+            Body(md, example, example.Exchange?.Curl);
         }
     }
 
