@@ -58,7 +58,7 @@ public sealed class NarrowScreenTests(WebPlatform platform) : IClassFixture<WebP
 
         // and: the audit trail's JSON is indented, several characters to a line, not one
         await session.GoAsync($"/review/submissions/{submission}");
-        var json = session.Page.Locator("#audit-trail pre.json").First;
+        var json = session.Page.Locator("#audit-trail tr", new() { HasText = "level.override" }).Locator("pre.json").First;
         await Assertions.Expect(json).ToContainTextAsync("\"level\": ");
         var lines = (await json.InnerTextAsync()).Split('\n');
         Assert.True(lines.Length >= 3 && lines.Max(l => l.Length) >= 12, $"audit JSON lines: {string.Join(" | ", lines)}");
