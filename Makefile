@@ -1,20 +1,36 @@
-# The two commands of the README: `make demo` (grade the bundled samples) and `make test`.
-# Each prepares what it needs (Docker engine, offline base images) and is safe to run again.
+# The README's commands: `make demo` (a first look: grade each challenge's starter kit and senior
+# reference), `make up` / `make down` (the whole platform on this machine) and `make test`.
+# Each prepares only what it needs (Docker engine, offline base images, PostgreSQL) and is safe to run again.
 
 DOTNET ?= dotnet
 CONFIGURATION ?= Release
 ASSESS = $(DOTNET) src/Assessments.Cli/bin/$(CONFIGURATION)/net10.0/assess.dll
 DEMO_OUT ?= out/demo
+ASSESS_PORT ?= 8080
 
-.PHONY: demo test build docker base-images postgres spectral chromium smoke prepare leftovers bench-load bench-insight clean
+.PHONY: cli demo demo-all up down test build docker base-images postgres spectral chromium smoke prepare leftovers bench-load bench-insight bench-grading clean
 
-## Grade every bundled sample and reference submission end to end and write their reports.
-demo: prepare build
+## A first look: grade each challenge's starter kit and senior reference end to end, print the table.
+demo: docker base-images build
 	$(ASSESS) reap
 	$(ASSESS) demo --out $(DEMO_OUT)
 	@scripts/check-leftovers.sh
-	@echo "Web pages: start the server (README, \"The platform server\"), then open http://127.0.0.1:8080/signin with a user's token;"
-	@echo "  candidates open the link http://127.0.0.1:8080/invite/<their invite token>. Pages: README, \"Web pages\"."
+	@echo "Next: make up (the platform on this machine: the pages interviewers and candidates use)."
+
+## Grade every bundled sample and reference solution (the whole calibration set).
+demo-all: docker base-images build
+	$(ASSESS) reap
+	$(ASSESS) demo --all --out $(DEMO_OUT)
+	@scripts/check-leftovers.sh
+
+## The platform in the background: PostgreSQL, the server and one runner worker on 127.0.0.1:$(ASSESS_PORT) (make up ASSESS_PORT=9090),
+## an admin, an interviewer, an invitation and two graded submissions; prints the URLs to open.
+up: docker base-images postgres build
+	@ASSESS_PORT=$(ASSESS_PORT) scripts/platform-up.sh
+
+## Stops the server and the worker that `make up` started (PostgreSQL and the data stay).
+down:
+	@scripts/platform-down.sh
 
 ## Run every test: unit tests, then integration tests against the real Docker engine.
 test: prepare
@@ -25,6 +41,13 @@ build:
 	$(DOTNET) build Assessments.sln --configuration $(CONFIGURATION) --nologo -v quiet
 
 prepare: docker base-images postgres spectral chromium
+
+## The `assess` CLI for candidates: a .NET tool package in a local folder feed (out/cli/feed) and a
+## self-contained single-file binary for linux-x64 (out/cli/linux-x64/assess) that needs no .NET.
+cli:
+	$(DOTNET) pack src/Assessments.Cli -c $(CONFIGURATION) -o out/cli/feed --nologo -v quiet
+	$(DOTNET) publish src/Assessments.Cli -c $(CONFIGURATION) -r linux-x64 --self-contained -p:PublishSingleFile=true -p:PackAsTool=false -p:IncludeNativeLibrariesForSelfExtract=true -p:WarningsNotAsErrors=IL3000 -o out/cli/linux-x64 --nologo -v quiet
+	@echo "tool: dotnet tool install --global assess --add-source $(CURDIR)/out/cli/feed    binary: out/cli/linux-x64/assess"
 
 ## Start (and if needed initialise) the PostgreSQL the server tests use, on 127.0.0.1:55432.
 postgres:
@@ -60,6 +83,10 @@ bench-load:
 ## Code-insight benchmark: one submission's analysis (cold, warm) and 100 submissions compared pairwise.
 bench-insight:
 	bash bench/insight/run.sh
+
+## Grading benchmark: each challenge's senior reference ROUNDS times quiet and ROUNDS times beside a CPU hog (level, score spread, faults, time per phase and scenario).
+bench-grading: prepare build
+	bash bench/grading/run.sh
 
 clean:
 	rm -rf out

@@ -1,63 +1,134 @@
 #!/usr/bin/env bash
-# Builds the solution once, then runs the test projects and prints one closing line, "N passed,
-# N failed", summed over the projects.
+# Builds the solution once, runs every test project under tests/ and prints one closing line,
+# "tests: N passed, N failed, N skipped", summed over everything that ran; exits non-zero when any
+# test failed or a project could not run.
 #
-# Order and overlap: the load engine's tests run alone (their self-check fails a run whose generator
-# shares the CPUs with image builds), and so do the Docker integration tests last (calibration
-# compares latencies). The contract tests only build and probe mutants, so the server's and the web
-# pages' tests (PostgreSQL, Chromium; per-grading leftover checks) run beside them.
+# Two phases, so that what measures never shares the CPUs and the rest does not wait for it:
+#
+#  1. together: every project's tests except those that measure, up to TEST_JOBS projects at once
+#     (default 4), each with a temp folder and a grading-slot folder of its own (they build images,
+#     wait on Docker, PostgreSQL and Chromium, and count; none of them judges a latency);
+#  2. alone: the tests that measure latency or CPU time, one project after another, nothing beside them.
+#
+# A test says it measures (so runs in phase 2) in one of two ways, which is all a new test needs:
+#  - a whole project: <TestSchedule>alone</TestSchedule> in its .csproj (the load engine's tests);
+#  - a test class or method: [Trait("Schedule", "Alone")], spelt exactly so (this script greps for it):
+#    anything that grades with the load profile (its generator self-check calls a busy host a platform
+#    fault), asserts a level that depends on latency, or runs CPU-hungry hostile submissions.
+# Everything else runs in phase 1. New projects are found by their .csproj under tests/.
+#
+# The runner reuses the image of a submission graded before on the same base images (its image cache,
+# ASSESS_IMAGE_CACHE_SIZE newest kept): room here for every image one run builds (references, mutants,
+# hostile services), so that a reference is built once per run and a warm machine builds only what changed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 configuration=${CONFIGURATION:-Release}
+jobs=${TEST_JOBS:-4}
 
+# Each project's whole output (every test with its duration) stays in out/test-logs after the run.
+logs=${TEST_LOGS:-out/test-logs}
+rm -rf "$logs"
+mkdir -p "$logs"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-log="$work/all.log"
+export ASSESS_IMAGE_CACHE_SIZE=${ASSESS_IMAGE_CACHE_SIZE:-64}
+started=$SECONDS
 dotnet build Assessments.sln --configuration "$configuration" --nologo -v quiet || exit 1
+echo "build: $((SECONDS - started)) s"
 
-status=0
+alone_trait='Trait("Schedule", "Alone")'
 
-# Runs one test project, writing its output to $2 (or the terminal and the summary log).
-run_tests() {
-  local project=$1 out=${2:-}
-  [ -d "$project" ] || return 0
-  # The web pages' browser tests drive Debian's chromium (installed when missing).
-  if [ "$project" = tests/Assessments.Web.Tests ] && ! scripts/ensure-chromium.sh; then
-    return 1
-  fi
-  if [ -n "$out" ]; then
-    { echo "== $project"; dotnet test "$project" --no-build --configuration "$configuration" --nologo; } >"$out" 2>&1
-  else
-    echo "== $project"
-    dotnet test "$project" --no-build --configuration "$configuration" --nologo 2>&1 | tee -a "$log"
-    return "${PIPESTATUS[0]}"
-  fi
+# The whole project measures.
+project_alone() { grep -q '<TestSchedule>alone</TestSchedule>' "$1"/*.csproj; }
+
+# Some of the project's tests measure.
+has_alone_tests() { grep -rqF --include='*.cs' --exclude-dir=bin --exclude-dir=obj "$alone_trait" "$1"; }
+
+# Sums a count ("Passed: 12") of test run summaries in the given logs.
+count() {
+  local what=$1
+  shift
+  cat "$@" | grep -oE "^ *$what: +[0-9]+" | awk '{ s += $2 } END { print s + 0 }'
 }
 
-for project in tests/Assessments.UnitTests tests/Assessments.Insight.Tests tests/Assessments.Load.Tests; do
-  run_tests "$project" || status=1
+# Runs one project's tests (filter may be empty) into its own log; the summary line goes to the terminal.
+run_tests() {
+  local project=$1 phase=$2 filter=$3 name log begin rc
+  name=$(basename "$project")
+  log="$logs/$phase-$name.log"
+  begin=$SECONDS
+  # The web pages' browser tests drive Debian's chromium (installed when missing).
+  if [ "$name" = Assessments.Web.Tests ] && ! scripts/ensure-chromium.sh >"$log" 2>&1; then
+    echo "== $name ($phase): chromium could not be installed" | tee -a "$log"
+    echo "$phase $name $((SECONDS - begin)) 1" >>"$work/durations"
+    return 1
+  fi
+  {
+    echo "== $project ($phase${filter:+, $filter})"
+    dotnet test "$project" --no-build --configuration "$configuration" --nologo --logger "console;verbosity=normal" ${filter:+--filter "$filter"}
+  } >>"$log" 2>&1
+  rc=$?
+  echo "$phase $name $((SECONDS - begin)) $rc" >>"$work/durations"
+  echo "== $name ($phase): $(count Passed "$log") passed, $(count Failed "$log") failed, $(count Skipped "$log") skipped in $((SECONDS - begin)) s"
+  if [ "$rc" -ne 0 ]; then
+    # The failures in full, so that the run's output says what broke without opening the log.
+    grep -vE '^\s*$' "$log" | tail -n 200
+  fi
+  return "$rc"
+}
+
+mkdir -p "$work/tmp" "$work/slots"
+touch "$work/durations"
+projects=()
+for csproj in tests/*/*.csproj; do
+  projects+=("$(dirname "$csproj")")
 done
 
-# A temp folder of their own: the server's tests check the shared one for staging folders left behind.
-mkdir -p "$work/contract-tmp"
-TMPDIR="$work/contract-tmp" run_tests tests/Assessments.Contract.Tests "$work/contract.log" &
-contract=$!
-for project in tests/Assessments.Server.Tests tests/Assessments.Web.Tests; do
-  run_tests "$project" || status=1
+# Phase 1: together.
+echo "== phase 1: ${#projects[@]} projects' tests that do not measure, up to $jobs at once"
+started=$SECONDS
+for project in "${projects[@]}"; do
+  project_alone "$project" && continue
+  filter=
+  has_alone_tests "$project" && filter="Schedule!=Alone"
+  while [ "$(jobs -rp | wc -l)" -ge "$jobs" ]; do
+    wait -n
+  done
+  name=$(basename "$project")
+  mkdir -p "$work/tmp/$name" "$work/slots/$name"
+  # Their own temp folder (some tests check it for leftovers) and grading slots (none of them measures,
+  # so they need not queue for the host's slots behind each other).
+  TMPDIR="$work/tmp/$name" ASSESS_SLOT_DIR="$work/slots/$name" run_tests "$project" together "$filter" &
 done
-echo "== waiting for tests/Assessments.Contract.Tests (it ran beside the two above)"
-wait "$contract" || status=1
-tee -a "$log" <"$work/contract.log"
+wait
+echo "phase 1: $((SECONDS - started)) s"
 
-run_tests tests/Assessments.IntegrationTests || status=1
+# Phase 2: alone, one project after another.
+echo "== phase 2: tests that measure, alone"
+started=$SECONDS
+for project in "${projects[@]}"; do
+  if project_alone "$project"; then
+    run_tests "$project" alone ""
+  elif has_alone_tests "$project"; then
+    run_tests "$project" alone "Schedule=Alone"
+  fi
+done
+echo "phase 2: $((SECONDS - started)) s"
 
-passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{ s += $2 } END { print s + 0 }')
-failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{ s += $2 } END { print s + 0 }')
-skipped=$(grep -oE 'Skipped: +[0-9]+' "$log" | awk '{ s += $2 } END { print s + 0 }')
+echo
+echo "durations (phase, project, seconds, exit code):"
+column -t "$work/durations" 2>/dev/null || cat "$work/durations"
+failed_projects=$(awk '$4 != 0' "$work/durations" | wc -l)
+passed=$(count Passed "$logs"/*.log)
+failed=$(count Failed "$logs"/*.log)
+skipped=$(count Skipped "$logs"/*.log)
 echo
 echo "tests: $passed passed, $failed failed, $skipped skipped"
-if [ "$status" -eq 0 ] && [ "$passed" -eq 0 ]; then
+if [ "$failed_projects" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  echo "$failed_projects test project(s) did not run to the end (see their output above)" >&2
+fi
+if [ "$failed_projects" -eq 0 ] && [ "$passed" -eq 0 ]; then
   echo "no test ran" >&2
   exit 1
 fi
-exit "$status"
+[ "$failed_projects" -eq 0 ]

@@ -1,4 +1,5 @@
 using Assessments.Domain.Challenges;
+using Assessments.Domain.Hosts;
 using Assessments.Domain.Reports;
 using Assessments.Runner.Docker;
 using Assessments.Runner.Grading;
@@ -11,19 +12,37 @@ using Docker.DotNet;
 namespace Assessments.Worker;
 
 /// <summary>The real grader against the Docker engine (DOCKER_HOST or the local socket), with the whole pipeline.</summary>
-public sealed class DockerGradingEngine(ILogger<Grader> logger) : IGradingEngine, IDisposable
+public sealed partial class DockerGradingEngine(ILogger<Grader> logger) : IGradingEngine, IDisposable
 {
     // The same stages, in the same order, as the CLI: a grade must not depend on how it was asked for.
     private static IReadOnlyList<IGradingStage> Stages => GradingPipeline.Stages;
 
     private readonly DockerClient _docker = DockerConnection.Open();
 
+    // Shared with every other process on the host (the CLI, other workers) through the slots' lock files.
+    private readonly HostSlots _slots = HostSlots.ForThisHost();
+
+    public int Capacity => _slots.Slots.Count;
+
+    public async Task<GradingReservation> ReserveAsync(CancellationToken cancellationToken)
+    {
+        var lease = await _slots.AcquireAsync(message => LogWaiting(logger, message), cancellationToken);
+        return new GradingReservation(lease.Slot, lease);
+    }
+
     public Task<GradingReport> GradeAsync(Challenge challenge, string submissionPath, string gradingId, int seed, CancellationToken cancellationToken) =>
-        new Grader(_docker, SandboxLimits.Default, SubmissionLimits.Default, Stages, logger)
-            .GradeAsync(new GradingRequest(challenge, submissionPath, seed, gradingId), progress: null, cancellationToken);
+        GradeAsync(challenge, submissionPath, gradingId, seed, GradingReservation.None, cancellationToken);
+
+    public Task<GradingReport> GradeAsync(
+        Challenge challenge, string submissionPath, string gradingId, int seed, GradingReservation reservation, CancellationToken cancellationToken) =>
+        new Grader(_docker, SandboxLimits.Default, SubmissionLimits.Default, Stages, logger, _slots)
+            .GradeAsync(new GradingRequest(challenge, submissionPath, seed, gradingId) { Slot = reservation.Slot }, progress: null, cancellationToken);
 
     public Task RemoveLeftoversAsync(string gradingId, CancellationToken cancellationToken) =>
         new Reaper(_docker).RemoveAsync(gradingId, cancellationToken);
 
     public void Dispose() => _docker.Dispose();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Worker {Message}")]
+    private static partial void LogWaiting(ILogger logger, string message);
 }

@@ -1,4 +1,5 @@
 using Assessments.Platform.Workers;
+using Assessments.Similarity;
 
 namespace Assessments.Worker;
 
@@ -16,6 +17,7 @@ public static class WorkerHost
         builder.Logging.AddJsonConsole(o => o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ");
         builder.Services.AddGradingWorker(builder.Configuration);
         builder.Services.AddSingleton<IGradingEngine, DockerGradingEngine>();
+        builder.Services.AddCohortSimilarity();
         await builder.Build().RunAsync();
         return 0;
     }

@@ -18,10 +18,12 @@ var root = new RootCommand("Assessments: grade a candidate's running backend ser
 root.Subcommands.Add(GradeCommand.Create());
 root.Subcommands.Add(ValidateCommand.Create());
 root.Subcommands.Add(CalibrateCommand.Create());
+root.Subcommands.Add(Assessments.Cli.Baseline.BaselineCommand.Create());
 root.Subcommands.Add(DemoCommand.Create());
 root.Subcommands.Add(LoadCommand.Create());
 root.Subcommands.Add(ReapCommand.Create());
 root.Subcommands.Add(Assessments.Cli.Similarity.SimilarityCommand.Create());
+root.Subcommands.Add(Assessments.Cli.Check.CheckCommand.Create());
 root.Subcommands.Add(SubmitCommand.Create());
 root.Subcommands.Add(StatusCommand.Create());
 root.Subcommands.Add(ReportCommand.Create());

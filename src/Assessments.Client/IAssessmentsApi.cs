@@ -38,6 +38,10 @@ public interface IAssessmentsApi
     [Get("/api/me/starter")]
     Task<HttpContent> DownloadMyStarterAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>The candidate kit: brief, contract, starter, visible checks and README, as a zip.</summary>
+    [Get("/api/me/kit")]
+    Task<HttpContent> DownloadMyKitAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Uploads a .zip or .tar.gz as the request body (streamed).</summary>
     [Post("/api/me/submissions")]
     [Headers("Content-Type: application/octet-stream")]
@@ -88,4 +92,16 @@ public interface IAssessmentsApi
 
     [Get("/api/admin/audit")]
     Task<IReadOnlyList<AuditEntry>> ListAuditAsync(int? limit = null, CancellationToken cancellationToken = default);
+
+    [Get("/api/submissions/{id}/similar")]
+    Task<IReadOnlyList<SimilarPair>> ListSimilarAsync(Guid id, CancellationToken cancellationToken = default);
+
+    [Get("/api/challenges/{id}/similarity")]
+    Task<ChallengeSimilarity> GetChallengeSimilarityAsync(string id, double? min = null, CancellationToken cancellationToken = default);
+
+    [Put("/api/similarity/pairs/{id}/review")]
+    Task<SimilarPair> ReviewPairAsync(Guid id, [Body] PairReviewRequest request, CancellationToken cancellationToken = default);
+
+    [Post("/api/admin/similarity/{challengeId}/reindex")]
+    Task<SimilarityReindex> ReindexSimilarityAsync(string challengeId, CancellationToken cancellationToken = default);
 }

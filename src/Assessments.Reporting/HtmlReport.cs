@@ -96,6 +96,7 @@ public static class HtmlReport
         h.Append(BaselineView.Html(r));
 
         InsightView.Html(h, r.Insight);
+        TimingsView.Html(h, r);
         Logs(h, "Build log (tail)", Verdict.IsFailureShaped(r) && r.Failure?.LogTail.SequenceEqual(r.BuildLogTail) == true ? [] : r.BuildLogTail);
         Logs(h, "Service log (tail)", Verdict.IsFailureShaped(r) && r.Failure?.LogTail.SequenceEqual(r.ServiceLogTail) == true ? [] : r.ServiceLogTail);
         h.Append("<h2>Environment</h2><p class=\"muted\">");

@@ -62,6 +62,7 @@ public static class MarkdownReport
         md.Append(BaselineView.Markdown(r));
 
         InsightView.Markdown(md, r.Insight);
+        TimingsView.Markdown(md, r);
         md.AppendLine("## Environment").AppendLine();
         md.AppendLine($"Runner {r.Environment.RunnerVersion}, Docker {r.Environment.DockerVersion}, {r.Environment.Os}, {r.Environment.ProcessorCount} CPUs.").AppendLine();
         md.AppendLine(string.Join(" · ", r.Environment.Limits.Select(l => $"{l.Key}={l.Value}"))).AppendLine();

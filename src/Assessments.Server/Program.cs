@@ -5,13 +5,19 @@ using Assessments.Server.Challenges;
 using Assessments.Server.Invitations;
 using Assessments.Server.Operations;
 using Assessments.Server.Pages;
+using Assessments.Server.Partner;
 using Assessments.Server.Hosting;
+using Assessments.Server.Similarity;
 using Assessments.Server.Submissions;
 using Assessments.Server.Users;
+using Assessments.Server.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatform();
 builder.Services.AddPages();
+builder.Services.AddWebhooks();
+builder.Services.AddPartner();
+builder.Services.AddSimilarity();
 
 var app = builder.Build();
 app.UsePages();
@@ -25,6 +31,9 @@ app.MapSubmissions();
 app.MapCalibration();
 app.MapUsers();
 app.MapAdmin();
+app.MapWebhooks();
+app.MapPartnerApi();
+app.MapSimilarity();
 app.MapPages();
 app.Run();
 

@@ -7,7 +7,8 @@ internal static class AssessProcess
 {
     public static async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
     {
-        var (exit, stdout, stderr) = await RunAsync(TimeSpan.FromMinutes(5), args);
+        // A grading's build alone may take minutes when the test command runs projects side by side.
+        var (exit, stdout, stderr) = await RunAsync(TimeSpan.FromMinutes(10), args);
         return (exit, stdout + stderr);
     }
 
@@ -30,7 +31,18 @@ internal static class AssessProcess
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(limit);
-        await process.WaitForExitAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // Ends it rather than leave it grading after the test; what it had started is an orphan the reaper removes.
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(CancellationToken.None);
+            throw new TimeoutException($"assess {string.Join(' ', args)} did not finish within {limit.TotalMinutes:0} minutes:\n{await stdout}\n{await stderr}");
+        }
+
         return (process.ExitCode, await stdout, await stderr);
     }
 }

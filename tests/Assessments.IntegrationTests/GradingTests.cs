@@ -16,6 +16,7 @@ namespace Assessments.IntegrationTests;
 /// (The reference solutions are graded by the calibration tests, through the command line.)
 /// </summary>
 [Collection(DockerCollection.Name)]
+[Trait("Schedule", "Alone")] // the whole pipeline, load included: its generator self-check fails on a busy host
 public sealed class GradingTests(DockerFixture docker)
 {
     [Fact]

@@ -38,11 +38,12 @@ public sealed class QueueTests : IAsyncLifetime
     public async Task A_worker_whose_lease_was_taken_over_cannot_write_its_result()
     {
         // given: worker A claims with a short lease and stalls past it; worker B takes the job over
+        // (short, but long enough that B's first try still meets A's lease on a busy machine)
         var queue = new GradingQueue(_database.DataSource);
         var job = (await QueueSeed.EnqueueAsync(_database, 1))[0];
-        var a = (await queue.ClaimAsync("worker-a", TimeSpan.FromMilliseconds(300), CancellationToken.None))!;
+        var a = (await queue.ClaimAsync("worker-a", TimeSpan.FromSeconds(2), CancellationToken.None))!;
         Assert.Null(await queue.ClaimAsync("worker-b", TimeSpan.FromSeconds(30), CancellationToken.None));
-        await Task.Delay(600);
+        await Task.Delay(TimeSpan.FromSeconds(2.5));
         var b = (await queue.ClaimAsync("worker-b", TimeSpan.FromSeconds(30), CancellationToken.None))!;
 
         // when: A comes back and tries to renew, finish or retry

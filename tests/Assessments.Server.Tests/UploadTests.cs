@@ -144,9 +144,43 @@ public sealed class UploadTests(SmallUploadLimit seed) : IClassFixture<SmallUplo
         Assert.Equal("graded", feedback.ReportStatus);
         Assert.Equal(["contract.no-server-error"], feedback.Checks.Select(c => c.Id));
         Assert.Equal(1, feedback.HiddenChecks);
+        Assert.True(feedback.VisiblePoints > 0 && feedback.VisiblePoints < feedback.VisibleMaxPoints, $"{feedback.VisiblePoints} of {feedback.VisibleMaxPoints}");
         Assert.DoesNotContain("SECRET DETAIL", json, StringComparison.Ordinal);
         Assert.DoesNotContain("hidden.secret-check", json, StringComparison.Ordinal);
         Assert.DoesNotContain("\"level\"", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_file_that_is_not_an_archive_is_refused_by_the_name_the_candidate_chose()
+    {
+        var invitation = await NewCandidateAsync("wrong file");
+        using var http = seed.Factory.HttpFor(invitation.Token);
+        using var content = new ByteArrayContent(Archives.Text("my notes, not an archive"));
+        content.Headers.ContentType = new("application/octet-stream");
+        content.Headers.Add("X-Upload-Name", Uri.EscapeDataString("notes for review.txt"));
+
+        using var response = await http.PostAsync("/api/me/submissions", content);
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("'notes for review.txt'", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("submission.archive", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_candidate_kit_downloads_with_brief_contract_starter_checks_and_readme()
+    {
+        var invitation = await NewCandidateAsync("kit");
+        using var http = seed.Factory.HttpFor(invitation.Token);
+
+        using var response = await http.GetAsync("/api/me/kit");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/zip", response.Content.Headers.ContentType?.MediaType);
+        using var zip = new System.IO.Compression.ZipArchive(await response.Content.ReadAsStreamAsync());
+        var names = zip.Entries.Select(e => e.FullName).ToList();
+        Assert.Subset(names.ToHashSet(), new HashSet<string> { "api-design/README.md", "api-design/brief.md", "api-design/openapi.yaml", "api-design/CHECKS.md", "api-design/starter/Dockerfile", "api-design/starter/.dockerignore", "api-design/scenarios.yaml" });
+        Assert.DoesNotContain(names, n => n.Contains("/reference/", StringComparison.Ordinal));
     }
 
     private async Task<CreatedInvitation> NewCandidateAsync(string name) =>

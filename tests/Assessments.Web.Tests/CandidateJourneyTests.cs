@@ -30,11 +30,11 @@ public sealed class CandidateJourneyTests(GradingWebPlatform platform) : IClassF
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Catalog API");
         Assert.True(await page.Locator(".brief h2, .brief h3").CountAsync() > 0, "the brief's headings rendered from Markdown");
         await Assertions.Expect(page.Locator(".lead")).ToContainTextAsync("you can upload until");
-        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download the starter kit (zip)" }).ClickAsync());
-        Assert.Equal("api-design-starter.zip", download.SuggestedFilename);
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download the candidate kit (zip)" }).ClickAsync());
+        Assert.Equal("api-design-kit.zip", download.SuggestedFilename);
         using (var zip = ZipFile.OpenRead(await download.PathAsync()))
         {
-            Assert.Contains(zip.Entries, e => e.FullName == "Dockerfile");
+            Assert.Contains(zip.Entries, e => e.FullName == "api-design/starter/Dockerfile");
         }
 
         await candidate.ScreenshotAsync("candidate-landing");
@@ -65,8 +65,8 @@ public sealed class CandidateJourneyTests(GradingWebPlatform platform) : IClassF
 
         // and: the candidate sees the published checks and a count of the hidden ones, not the level or score
         var feedback = page.GetByRole(AriaRole.Region, new() { Name = "Feedback" });
-        await Assertions.Expect(feedback.GetByRole(AriaRole.Heading, new() { Name = "Published checks" })).ToBeVisibleAsync();
-        await Assertions.Expect(feedback).ToContainTextAsync("Hidden checks:");
+        await Assertions.Expect(feedback.GetByRole(AriaRole.Heading, new() { Name = "Published checks, failures first" })).ToBeVisibleAsync();
+        await Assertions.Expect(feedback.GetByRole(AriaRole.Heading, new() { Name = "Hidden checks" })).ToBeVisibleAsync();
         await Assertions.Expect(feedback).Not.ToContainTextAsync("not-yet");
         await candidate.ScreenshotAsync("candidate-graded");
         candidate.AssertNoProblems();

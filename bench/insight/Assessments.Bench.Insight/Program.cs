@@ -4,7 +4,7 @@ using Assessments.Insight.Similarity;
 using Assessments.Insight.Similarity.Calibration;
 using Assessments.Insight.Sources;
 
-// Usage: Assessments.Bench.Insight <challenges folder> [submissions=100]
+// Usage: Assessments.Bench.Insight <challenges folder> [submissions=100] [cohort=10000, 0 skips it]
 // Prints how long code insight adds to one grading (first analysis in a fresh process, then warm),
 // and how long comparing N submissions pairwise takes; exits 1 when a target is missed.
 var challenges = args.Length > 0 ? args[0] : "challenges";
@@ -76,4 +76,12 @@ Console.WriteLine($"similarity: {count} submissions, {pairs} pairs within their 
 
 var ok = cold < TimeSpan.FromSeconds(3) && worst < TimeSpan.FromSeconds(10);
 Console.WriteLine(ok ? "targets met: analysis < 3 s, 100 submissions pairwise < 10 s" : "TARGET MISSED: analysis must stay under 3 s and 100 submissions pairwise under 10 s");
-return ok ? 0 : 1;
+// 3. The platform's cohort index in PostgreSQL (scripts/ensure-postgres.sh): N generated submissions of one challenge.
+var cohortSize = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10_000;
+if (cohortSize <= 0)
+{
+    return ok ? 0 : 1;
+}
+
+var cohort = await CohortBench.RunAsync(challenges, cohortSize, Environment.GetEnvironmentVariable("ASSESSMENTS_TEST_POSTGRES") ?? "Host=127.0.0.1;Port=55432;Username=assessments");
+return ok && cohort == 0 ? 0 : 1;

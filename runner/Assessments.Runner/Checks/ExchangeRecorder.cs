@@ -10,6 +10,9 @@ namespace Assessments.Runner.Checks;
 /// </summary>
 public sealed class ExchangeRecorder(HttpClient http, Func<Uri> service, int localPort)
 {
+    /// <summary>Measures the runner's own delays, for judging response-time limits; null measures none.</summary>
+    public RunnerLagProbe? Lag { get; init; }
+
     public ExchangeRecorder(HttpClient http, Uri service, int localPort)
         : this(http, () => service, localPort)
     {
@@ -40,6 +43,7 @@ public sealed class ExchangeRecorder(HttpClient http, Func<Uri> service, int loc
         var requestRecord = new HttpRequestRecord(method, pathAndQuery, Redact(sentHeaders), Shorten(body));
         var curl = CurlCommand.For(method, pathAndQuery, Redact(sentHeaders), body, localPort);
         var clock = Stopwatch.StartNew();
+        var sentAt = Stopwatch.GetTimestamp();
 
         // HttpClient.Timeout stops at the headers when they are read first; an endless body needs its own deadline.
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -52,7 +56,12 @@ public sealed class ExchangeRecorder(HttpClient http, Func<Uri> service, int loc
                 .GroupBy(h => h.Key, StringComparer.OrdinalIgnoreCase)
                 .ToDictionary(g => g.Key, g => string.Join(", ", g.SelectMany(h => h.Value)), StringComparer.OrdinalIgnoreCase);
             var record = new HttpResponseRecord((int)response.StatusCode, Redact(responseHeaders), Shorten(text), truncated || text.Length > ShownBodyChars);
-            return new RecordedExchange(new HttpExchange(requestRecord, record, clock.Elapsed.TotalMilliseconds, null, curl), text, responseHeaders) { BodyCutOff = truncated };
+            var elapsed = clock.Elapsed.TotalMilliseconds;
+            return new RecordedExchange(new HttpExchange(requestRecord, record, elapsed, null, curl), text, responseHeaders)
+            {
+                BodyCutOff = truncated,
+                RunnerDelayMs = Lag?.WorstBetween(sentAt, Stopwatch.GetTimestamp()) ?? 0,
+            };
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -101,4 +110,7 @@ public sealed record RecordedExchange(HttpExchange Evidence, string? Body, IRead
     /// the evidence's BodyTruncated, which also says the report shows it shortened).
     /// </summary>
     public bool BodyCutOff { get; init; }
+
+    /// <summary>The worst delay the runner itself had while this exchange was under way, in milliseconds (0 when not measured).</summary>
+    public double RunnerDelayMs { get; init; }
 }

@@ -1,4 +1,5 @@
 using Assessments.Domain.Scenarios;
+using Assessments.Load.Thresholds;
 
 namespace Assessments.Runner.Checks;
 
@@ -20,7 +21,8 @@ public static class ExpectationCheck
 
         if (expect.MaxMs is { } maxMs && exchange.Evidence.DurationMs > maxMs)
         {
-            problems.Add($"took {exchange.Evidence.DurationMs:0} ms, expected at most {maxMs} ms");
+            var margin = DelayRobustness.JudgeMaxMs(exchange.Evidence.DurationMs, maxMs, exchange.RunnerDelayMs);
+            problems.Add($"took {exchange.Evidence.DurationMs:0} ms, expected at most {maxMs} ms" + (exchange.RunnerDelayMs > 0 ? $" ({margin.Explanation})" : string.Empty));
         }
 
         var headers = exchange.Headers ?? new Dictionary<string, string>();
@@ -62,5 +64,22 @@ public static class ExpectationCheck
         }
 
         return problems;
+    }
+
+    /// <summary>
+    /// Whether the response-time verdict of <paramref name="exchange"/> could flip by the runner's own
+    /// delay during it: slower than <c>maxMs</c>, but not once that delay is taken off.
+    /// </summary>
+    public static bool TimingCouldFlip(Expectation expect, RecordedExchange exchange, out string why)
+    {
+        why = string.Empty;
+        if (expect.MaxMs is not { } maxMs || exchange.Evidence.Response is null)
+        {
+            return false;
+        }
+
+        var margin = DelayRobustness.JudgeMaxMs(exchange.Evidence.DurationMs, maxMs, exchange.RunnerDelayMs);
+        why = $"{exchange.Evidence.Request.Method} {exchange.Evidence.Request.Url} took {exchange.Evidence.DurationMs:0} ms against maxMs {maxMs}: {margin.Explanation}";
+        return !margin.Certain;
     }
 }

@@ -26,4 +26,5 @@ public sealed class ScenarioContext(string scenarioId, IReadOnlyDictionary<strin
 }
 
 /// <summary>How one step went: passed or not, a sentence, and the evidence behind it.</summary>
-public sealed record StepResult(bool Passed, string Summary, IReadOnlyList<Domain.Reports.Evidence> Evidence);
+/// <param name="Attempts">How many times the step ran (an <c>eventually</c> step repeats until it holds).</param>
+public sealed record StepResult(bool Passed, string Summary, IReadOnlyList<Domain.Reports.Evidence> Evidence, int Attempts = 1);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Assessments.Domain.Reports;
@@ -14,22 +15,34 @@ namespace Assessments.Runner.Checks;
 /// </summary>
 public sealed class ScenarioRunner(ExchangeRecorder recorder, UpstreamControl? upstream = null, ServiceControl? service = null)
 {
-    public async Task<CheckOutcome> RunAsync(Scenario scenario, IReadOnlyDictionary<string, string> variables, CancellationToken cancellationToken)
+    public async Task<CheckOutcome> RunAsync(Scenario scenario, IReadOnlyDictionary<string, string> variables, CancellationToken cancellationToken) =>
+        (await RunTimedAsync(scenario, variables, cancellationToken)).Outcome;
+
+    /// <summary>Runs the scenario and times it and every step it reached, for the report's <c>timings.scenarios</c>.</summary>
+    public async Task<(CheckOutcome Outcome, ScenarioTiming Timing)> RunTimedAsync(
+        Scenario scenario, IReadOnlyDictionary<string, string> variables, CancellationToken cancellationToken)
     {
         var context = new ScenarioContext(scenario.Id, variables);
         var evidence = new List<Evidence>();
+        var steps = new List<StepTiming>();
+        var whole = Stopwatch.StartNew();
         for (var i = 0; i < scenario.Steps.Count; i++)
         {
+            var clock = Stopwatch.StartNew();
             var result = await RunStepAsync(scenario.Steps[i], i, context, cancellationToken);
+            steps.Add(new StepTiming(i + 1, scenario.Steps[i].Kind, Math.Round(clock.Elapsed.TotalMilliseconds, 1), result.Passed, result.Attempts));
             evidence.AddRange(result.Evidence);
             if (!result.Passed)
             {
-                return new CheckOutcome(scenario.Id, false, result.Summary, evidence);
+                return (new CheckOutcome(scenario.Id, false, result.Summary, evidence), Timing(scenario, whole, steps));
             }
         }
 
-        return new CheckOutcome(scenario.Id, true, $"all {scenario.Steps.Count} step(s) as expected", evidence);
+        return (new CheckOutcome(scenario.Id, true, $"all {scenario.Steps.Count} step(s) as expected", evidence), Timing(scenario, whole, steps));
     }
+
+    private static ScenarioTiming Timing(Scenario scenario, Stopwatch whole, List<StepTiming> steps) =>
+        new(scenario.Id, scenario.Title, Math.Round(whole.Elapsed.TotalMilliseconds, 1), steps);
 
     private async Task<StepResult> RunStepAsync(ScenarioStep step, int index, ScenarioContext context, CancellationToken cancellationToken) => step switch
     {

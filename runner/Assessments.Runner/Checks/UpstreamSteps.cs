@@ -41,9 +41,9 @@ internal sealed class UpstreamSteps(UpstreamControl upstream)
         {
             var stats = await upstream.StatsAsync(cancellationToken);
             var (problems, excerpt) = UpstreamStatsCheck.Judge(step, stats, context.Lists, context.LastTraceId);
-            if (problems.Count > 0 && step.Eventually is { } eventually && clock.Elapsed + eventually.Interval < eventually.Timeout)
+            if (problems.Count > 0 && step.Eventually is { } eventually && eventually.TryNext(attempt, clock.Elapsed, out var wait))
             {
-                await Task.Delay(eventually.Interval, cancellationToken);
+                await Task.Delay(wait, cancellationToken);
                 continue;
             }
 
@@ -51,7 +51,7 @@ internal sealed class UpstreamSteps(UpstreamControl upstream)
             var summary = problems.Count == 0
                 ? $"step {index + 1} (expectUpstream): as expected{tries}"
                 : $"step {index + 1} (expectUpstream): {string.Join("; ", problems)}{tries}";
-            return new StepResult(problems.Count == 0, summary, [Evidence.Log($"{summary}; the stub's stats:", excerpt) with { Passed = problems.Count == 0 }]);
+            return new StepResult(problems.Count == 0, summary, [Evidence.Log($"{summary}; the stub's stats:", excerpt) with { Passed = problems.Count == 0 }], attempt);
         }
     }
 }

@@ -7,7 +7,8 @@ namespace Assessments.Runner.Dependencies;
 /// What a grading starts next to the candidate's service, before it: the upstream stub (ready before
 /// the service starts, reached at <c>UPSTREAM_URL</c>) and the data volume (<c>DATA_DIR</c>).
 /// </summary>
-internal sealed class GradingDependencies(IDockerClient docker) : IDisposable
+/// <param name="upstreamCpuSet">The grading slot's CPUs for the stub; null leaves it unpinned.</param>
+internal sealed class GradingDependencies(IDockerClient docker, string? upstreamCpuSet = null) : IDisposable
 {
     private readonly HttpClient _control = Grading.ServiceClient.Create(TimeSpan.FromSeconds(10));
 
@@ -25,14 +26,14 @@ internal sealed class GradingDependencies(IDockerClient docker) : IDisposable
         string? volume = null;
         if (challenge.Upstream is { } spec)
         {
-            (_, Upstream) = await new UpstreamContainer(docker).StartAsync(spec, seed, gradingId, networkName, labels, _control, cancellationToken);
-            env.Add($"UPSTREAM_URL={UpstreamControl.ServiceUrl}");
+            (_, Upstream) = await new UpstreamContainer(docker, upstreamCpuSet).StartAsync(spec, seed, gradingId, networkName, labels, _control, cancellationToken);
+            env.Add($"{Docker.ServiceEnvironment.UpstreamUrl}={UpstreamControl.ServiceUrl}");
         }
 
         if (challenge.Service.DataVolume is { } target)
         {
             volume = await new DataVolume(docker).CreateAsync(gradingId, labels, cancellationToken);
-            env.Add($"DATA_DIR={target}");
+            env.Add($"{Docker.ServiceEnvironment.DataDir}={target}");
         }
 
         Additions = new ServiceAdditions(env, volume, challenge.Service.DataVolume);

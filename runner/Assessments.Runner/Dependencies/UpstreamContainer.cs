@@ -13,7 +13,7 @@ namespace Assessments.Runner.Dependencies;
 /// <c>upstream</c>, hardened like the service, labelled with the grading (so it is reaped with it),
 /// with a fresh control token only the runner knows, and waits until its control plane answers.
 /// </summary>
-internal sealed class UpstreamContainer(IDockerClient docker)
+internal sealed class UpstreamContainer(IDockerClient docker, string? cpuSet = null)
 {
     public const string Alias = "upstream";
     private const int DataPort = 8080;
@@ -52,6 +52,7 @@ internal sealed class UpstreamContainer(IDockerClient docker)
                     Memory = 256L * 1024 * 1024,
                     MemorySwap = 256L * 1024 * 1024,
                     NanoCPUs = 1_000_000_000,
+                    CpusetCpus = Sandbox.SandboxLimits.Usable(cpuSet),
                     Init = true,
                     LogConfig = new LogConfig { Type = "json-file", Config = new Dictionary<string, string> { ["max-size"] = "1m", ["max-file"] = "1" } },
                 },

@@ -54,6 +54,7 @@ internal sealed partial class ImageBuilder(IDockerClient docker, SandboxLimits l
             MemorySwap = limits.BuildMemoryBytes,
             CPUPeriod = 100_000,
             CPUQuota = (long)(limits.BuildCpus * 100_000),
+            CPUSetCPUs = SandboxLimits.Usable(limits.BuildCpuSet),
             NoCache = true,
             Remove = true,
             ForceRemove = true,

@@ -13,6 +13,9 @@ public sealed class Reaper(IDockerClient docker)
     public Task<int> RemoveAsync(string? gradingId, CancellationToken cancellationToken) =>
         RemoveWhereAsync(Labels.Filter(gradingId), _ => true, cancellationToken);
 
+    /// <summary>Removes every image the image cache keeps for regrades (<see cref="ImageCache"/>); returns how many.</summary>
+    public Task<int> RemoveImageCacheAsync(CancellationToken cancellationToken) => ImageCache.ClearAsync(docker, cancellationToken);
+
     /// <summary>
     /// Removes only what processes that are no longer running left behind (crashed or killed runners),
     /// sparing gradings under way in other processes on the same engine.

@@ -24,7 +24,7 @@ internal sealed class ServiceContainer(IDockerClient docker, SandboxLimits limit
                 Image = image,
                 Labels = labels,
                 User = NonRootUser(imageInfo.Config?.User, limits.FallbackUser),
-                Env = ["HOME=/tmp", $"PORT={port}", $"ASPNETCORE_HTTP_PORTS={port}", "DOTNET_CLI_TELEMETRY_OPTOUT=1", .. additions.Env],
+                Env = [.. ServiceEnvironment.Lines(port), .. additions.Env],
                 ExposedPorts = new Dictionary<string, EmptyStruct> { [$"{port}/tcp"] = default },
                 HostConfig = new HostConfig
                 {
@@ -37,7 +37,7 @@ internal sealed class ServiceContainer(IDockerClient docker, SandboxLimits limit
                     Ulimits = [new Ulimit { Name = "nofile", Soft = limits.OpenFilesLimit, Hard = limits.OpenFilesLimit }],
                     Memory = limits.RunMemoryBytes,
                     MemorySwap = limits.RunMemoryBytes,
-                    CpusetCpus = CpuSetFor(limits.CpuSet),
+                    CpusetCpus = SandboxLimits.Usable(limits.CpuSet),
                     NanoCPUs = limits.RunCpus is { } cpus ? (long)(cpus * 1_000_000_000) : 0,
                     Init = true,
                     LogConfig = new LogConfig
@@ -67,8 +67,4 @@ internal sealed class ServiceContainer(IDockerClient docker, SandboxLimits limit
         var user = configured?.Split(':')[0];
         return long.TryParse(user, out var uid) && uid > 0 ? configured! : fallback;
     }
-
-    // Pinning to a CPU the machine does not have would fail the start; fall back to no pinning.
-    private static string? CpuSetFor(string? cpuSet) =>
-        cpuSet is not null && cpuSet.Split(',', '-').All(c => int.TryParse(c, out var n) && n < Environment.ProcessorCount) ? cpuSet : null;
 }

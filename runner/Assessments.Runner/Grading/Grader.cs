@@ -1,9 +1,12 @@
+using System.Diagnostics;
 using Assessments.Domain.Challenges;
+using Assessments.Domain.Hosts;
 using Assessments.Domain.Scenarios;
 using Assessments.Domain.Reports;
 using Assessments.Domain.Scoring;
 using Assessments.Runner.Dependencies;
 using Assessments.Runner.Docker;
+using Assessments.Runner.Hosts;
 using Assessments.Runner.Sandbox;
 using Assessments.Runner.Submissions;
 using Docker.DotNet;
@@ -16,24 +19,34 @@ namespace Assessments.Runner.Grading;
 /// <summary>
 /// Grades one submission end to end: intake, image build, hardened start, readiness, scenarios,
 /// scoring, and removal of everything it created. A candidate's fault ends as a graded report with
-/// evidence; only a platform fault becomes <c>infrastructure_error</c>.
+/// evidence; only a platform fault becomes <c>infrastructure_error</c>. A grading runs in one of the
+/// host's grading slots (<see cref="HostSlots"/>): the caller's, or one it waits for.
 /// </summary>
 public sealed partial class Grader(
     IDockerClient docker,
     SandboxLimits limits,
     SubmissionLimits intake,
     IReadOnlyList<IGradingStage>? stages = null,
-    ILogger<Grader>? logger = null)
+    ILogger<Grader>? logger = null,
+    HostSlots? slots = null)
 {
     private readonly ILogger _logger = logger ?? NullLogger<Grader>.Instance;
     private readonly IReadOnlyList<IGradingStage> _stages = stages ?? GradingStages.Default;
 
     public async Task<GradingReport> GradeAsync(GradingRequest request, IProgress<GradingProgress>? progress, CancellationToken cancellationToken)
     {
+        var waited = Stopwatch.StartNew();
+        using var lease = request.Slot is null ? await AcquireSlotAsync(progress, cancellationToken) : null;
+        var slot = request.Slot ?? lease!.Slot;
+        using var pinned = GeneratorPinning.Hold(slot);
         var gradingId = request.GradingId ?? Guid.NewGuid().ToString("n")[..12];
         var clock = new PhaseClock();
-        var sandbox = limits.With(request.Challenge.Sandbox);
-        var report = new ReportBuilder(request, clock, sandbox);
+        var sandbox = limits.With(request.Challenge.Sandbox).On(slot);
+        var report = new ReportBuilder(request, clock, sandbox)
+        {
+            Slot = slot.Describe(),
+            SlotWaitMs = lease is null ? null : Math.Round(waited.Elapsed.TotalMilliseconds, 1),
+        };
         var createdImages = new List<string>();
         using var job = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         job.CancelAfter(sandbox.JobTimeout);
@@ -46,7 +59,7 @@ public sealed partial class Grader(
             report.Submission = new SubmissionRef(submission.ComputeSha256(), submission.Name, submission.Files.Count, submission.TotalBytes);
             CheckDockerfile(submission, sandbox);
             var insight = SubmissionAnalyzers.Start(_stages, request.Challenge, submission.Root, job.Token);
-            return await RunAsync(gradingId, request, submission, sandbox, report, createdImages, insight, progress, job.Token);
+            return await RunAsync(gradingId, request with { Slot = slot }, submission, sandbox, report, createdImages, insight, progress, job.Token);
         }
         catch (SubmissionRejectedException e)
         {
@@ -97,15 +110,8 @@ public sealed partial class Grader(
         CancellationToken cancellationToken)
     {
         var labels = Labels.For(gradingId, report.Submission!.Sha256);
-        var tag = $"assessments-grading/{gradingId}:latest";
         var challenge = request.Challenge;
-
-        progress?.Report(new GradingProgress(Phases.Build, "building the image (no network, no cache)"));
-        report.BuildLogTail = await report.Clock.TimeAsync(Phases.Build, async () =>
-        {
-            using var context = BuildContext.Create(submission);
-            return await new ImageBuilder(docker, sandbox).BuildAsync(context, tag, labels, createdImages, cancellationToken);
-        });
+        var tag = await report.Clock.TimeAsync(Phases.Build, () => BuildOrReuseAsync(gradingId, submission, sandbox, report, labels, createdImages, progress, cancellationToken));
 
         // Code insight ran beside the build; it finishes before the service starts so that a long bind
         // never shares the CPU with the latency measurements.
@@ -118,7 +124,7 @@ public sealed partial class Grader(
         progress?.Report(new GradingProgress(Phases.Start, "starting the service and waiting until it is ready"));
         var containers = new ServiceContainer(docker, sandbox);
         using var http = ServiceClient.Create(challenge.Service.RequestTimeout);
-        using var dependencies = new GradingDependencies(docker);
+        using var dependencies = new GradingDependencies(docker, sandbox.UpstreamCpuSet);
         var (serviceUri, readiness) = await report.Clock.TimeAsync(Phases.Start, async () =>
         {
             var networkName = $"assessments-{gradingId}";
@@ -159,7 +165,7 @@ public sealed partial class Grader(
             Endpoint = endpoint,
             Container = new ServiceControl(docker, containers, report.ContainerId!, challenge.Service, http, endpoint),
             Upstream = dependencies.Upstream,
-            Host = new GradingHost(docker, report.ContainerId!, gradingId, limits, intake, dependencies.Upstream),
+            Host = new GradingHost(docker, report.ContainerId!, gradingId, limits, intake, dependencies.Upstream) { Slot = request.Slot },
         };
         var outcomes = report.Outcomes;
         outcomes.Add(ServiceReady(readiness, challenge));
@@ -182,6 +188,47 @@ public sealed partial class Grader(
         var card = Scorer.Score(challenge.Rubric, outcomes);
         LogGraded(_logger, gradingId, card.Level.ToName(), card.Score);
         return report.Graded(card) with { Insight = (await insight)?.Insight };
+    }
+
+    /// <summary>Builds the image, or reuses the one built for the same submission on the same base images (<see cref="ImageCache"/>); returns its tag.</summary>
+    private async Task<string> BuildOrReuseAsync(
+        string gradingId, StagedSubmission submission, SandboxLimits sandbox, ReportBuilder report, Dictionary<string, string> labels,
+        List<string> createdImages, IProgress<GradingProgress>? progress, CancellationToken cancellationToken)
+    {
+        var cache = ImageCache.FromEnvironment(docker);
+        var sha = report.Submission!.Sha256;
+        var key = cache is null ? null : await cache.KeyAsync(sha, sandbox, cancellationToken);
+        if (key is not null && await cache!.HasAsync(key, cancellationToken))
+        {
+            report.ImageReused = true;
+            report.BuildLogTail = [$"reused the image built earlier for this very submission (sha256 {sha}) on the same base images: {ImageCache.TagFor(key)}"];
+            progress?.Report(new GradingProgress(Phases.Build, "reusing the image built for this very submission"));
+            return ImageCache.TagFor(key);
+        }
+
+        progress?.Report(new GradingProgress(Phases.Build, "building the image (no network, no cache)"));
+        var tag = key is null ? $"assessments-grading/{gradingId}:latest" : ImageCache.TagFor(key);
+        using (var context = BuildContext.Create(submission))
+        {
+            report.BuildLogTail = await new ImageBuilder(docker, sandbox).BuildAsync(
+                context, tag, key is null ? labels : ImageCache.LabelsFor(key, sha), createdImages, cancellationToken);
+        }
+
+        if (key is not null)
+        {
+            report.ImageReused = false;
+            await cache!.TrimAsync(cancellationToken);
+        }
+
+        return tag;
+    }
+
+    private async Task<SlotLease> AcquireSlotAsync(IProgress<GradingProgress>? progress, CancellationToken cancellationToken)
+    {
+        var host = slots ?? HostSlots.ForThisHost();
+        var lease = await host.AcquireAsync(m => progress?.Report(new GradingProgress(Phases.Slot, m)), cancellationToken);
+        LogSlotTaken(_logger, lease.Slot.ToString());
+        return lease;
     }
 
     /// <summary>Refuses, before anything is built, a submission whose Dockerfile would leave the sandbox.</summary>
@@ -215,6 +262,9 @@ public sealed partial class Grader(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Grading {GradingId} of challenge {ChallengeId} started for {Submission}")]
     private static partial void LogGradingStarted(ILogger logger, string gradingId, string challengeId, string submission);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Grading takes {Slot}")]
+    private static partial void LogSlotTaken(ILogger logger, string slot);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Grading {GradingId} graded {Level} with score {Score}")]
     private static partial void LogGraded(ILogger logger, string gradingId, string level, int score);

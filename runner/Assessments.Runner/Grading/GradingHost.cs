@@ -17,4 +17,8 @@ public sealed record GradingHost(
     string GradingId,
     SandboxLimits Sandbox,
     SubmissionLimits Intake,
-    IUpstreamStats? Upstream = null);
+    IUpstreamStats? Upstream = null)
+{
+    /// <summary>The grading slot the grading holds; a nested grading (the reference's baseline) runs in it too.</summary>
+    public Domain.Hosts.CpuSlot? Slot { get; init; }
+}

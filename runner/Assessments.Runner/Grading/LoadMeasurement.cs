@@ -4,6 +4,7 @@ using Assessments.Load.Model;
 using Assessments.Load.Output;
 using Assessments.Load.SelfCheck;
 using Assessments.Load.Thresholds;
+using Assessments.Domain.Reports;
 using Assessments.Runner.Docker;
 
 namespace Assessments.Runner.Grading;
@@ -11,14 +12,22 @@ namespace Assessments.Runner.Grading;
 /// <summary>
 /// Runs a challenge's load profile against one service with the load engine: the same way for the
 /// candidate and for the reference it is compared with. A run the generator could not keep to
-/// schedule is measured once more, then ends as a platform fault (never charged to the service).
+/// schedule is still judged when no verdict could flip by the generator's measured delay
+/// (<see cref="DelayRobustness"/>); otherwise it is measured once more, then ends as a platform fault
+/// (never charged to the service). A baseline's figures are used as numbers, not verdicts, so a
+/// lagging baseline run is never accepted.
 /// </summary>
 internal static class LoadMeasurement
 {
     private const int Attempts = 2;
 
     public static async Task<LoadResult> RunAsync(
-        LoadProfile profile, Uri service, TimeSpan requestTimeout, IReadOnlyList<string> thresholds, Action<string>? progress, CancellationToken cancellationToken)
+        LoadProfile profile, Uri service, TimeSpan requestTimeout, IReadOnlyList<string> thresholds, Action<string>? progress, CancellationToken cancellationToken) =>
+        (await RunJudgedAsync(profile, service, requestTimeout, thresholds, progress, judgeDespiteDelay: false, cancellationToken)).Result;
+
+    /// <param name="judgeDespiteDelay">Accept a run the generator lagged in when every verdict is certain despite the lag.</param>
+    public static async Task<JudgedRun> RunJudgedAsync(
+        LoadProfile profile, Uri service, TimeSpan requestTimeout, IReadOnlyList<string> thresholds, Action<string>? progress, bool judgeDespiteDelay, CancellationToken cancellationToken)
     {
         var uris = profile.Paths.Select(p => new Uri(service, p)).ToList();
         var request = new HttpRequestTemplate(new HttpMethod(profile.Method), uris[0]) { Rotation = uris.Count > 1 ? uris : [] };
@@ -38,17 +47,32 @@ internal static class LoadMeasurement
 
         EnsurePoolThreads(profile.Connections);
         var result = await LoadRunner.RunAsync(plan, cancellationToken);
-        for (var attempt = 2; !result.Valid && attempt <= Attempts; attempt++)
+        for (var attempt = 1; ; attempt++)
         {
-            // The generator, not the service, fell behind: measure again before calling it a platform fault.
+            if (result.Valid)
+            {
+                return new JudgedRun(result, null, attempt);
+            }
+
+            var margins = judgeDespiteDelay && plan.Thresholds.Count > 0 ? DelayRobustness.Judge(result) : [];
+            if (margins.Count > 0 && margins.All(m => m.Certain))
+            {
+                return new JudgedRun(result, new DelayAllowance(DelayRobustness.WorstDelayMs(result), result.InvalidReason ?? "generator lag", margins), attempt);
+            }
+
+            if (attempt >= Attempts)
+            {
+                var flipping = margins.Where(m => !m.Certain).Select(m => $"{m.Expression}: {m.Explanation}").ToList();
+                throw new InfrastructureException(
+                    $"the load generator could not keep its schedule ({result.InvalidReason}); the run is not judged" +
+                    (flipping.Count > 0 ? $", as {string.Join("; ", flipping)}" : string.Empty));
+            }
+
+            // The generator, not the service, fell behind, and a verdict depends on it: measure again before calling it a platform fault.
             progress?.Invoke($"the generator fell behind ({result.InvalidReason}); measuring again");
             await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
             result = await LoadRunner.RunAsync(plan, cancellationToken);
         }
-
-        return result.Valid
-            ? result
-            : throw new InfrastructureException($"the load generator could not keep its schedule ({result.InvalidReason}); the run is not judged");
     }
 
     /// <summary>
@@ -65,3 +89,6 @@ internal static class LoadMeasurement
         }
     }
 }
+
+/// <summary>A load run as judged: the result, the allowance made for a generator that lagged (null when it did not), how many runs it took.</summary>
+internal sealed record JudgedRun(LoadResult Result, DelayAllowance? Allowance, int Runs);

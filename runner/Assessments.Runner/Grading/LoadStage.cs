@@ -34,11 +34,17 @@ public sealed class LoadStage(BaselineStore? baselines = null) : IGradingStage
         service.Progress?.Report(new GradingProgress(Phase, $"{profile.Rate} req/s of {profile.Method} {profile.Path} for {profile.Duration.TotalSeconds:0} s after {profile.Warmup.TotalSeconds:0} s warm-up"));
         var upstream = service.Host?.Upstream;
         var before = profile.UpstreamCallsPerRequest is null || upstream is null ? null : await upstream.ReadAsync(cancellationToken);
-        var result = await LoadMeasurement.RunAsync(
-            profile, service.BaseAddress, service.Http.Timeout, thresholds.Absolute, m => service.Progress?.Report(new GradingProgress(Phase, m)), cancellationToken);
+        var (result, allowance, _) = await LoadMeasurement.RunJudgedAsync(
+            profile, service.BaseAddress, service.Http.Timeout, thresholds.Absolute, m => service.Progress?.Report(new GradingProgress(Phase, m)), judgeDespiteDelay: true, cancellationToken);
 
-        service.Artifacts.Load = new LoadSection(true, null, JsonSerializer.SerializeToElement(result, LoadResultJson.Options)) { Baseline = thresholds.Section };
-        var outcomes = new List<CheckOutcome> { Outcome(profile.Rate, result, thresholds) };
+        service.Artifacts.Load = new LoadSection(true, null, JsonSerializer.SerializeToElement(result, LoadResultJson.Options)) { Baseline = thresholds.Section, DelayAllowance = allowance };
+        var outcome = Outcome(profile.Rate, result, thresholds);
+        if (allowance is not null)
+        {
+            outcome = outcome with { Evidence = [.. outcome.Evidence, .. DelayNotes(allowance)] };
+        }
+
+        var outcomes = new List<CheckOutcome> { outcome };
         if (profile.UpstreamCallsPerRequest is { } limit)
         {
             outcomes.Add(await UpstreamEfficiency.JudgeAsync(profile, limit, upstream, before, cancellationToken));
@@ -100,6 +106,11 @@ public sealed class LoadStage(BaselineStore? baselines = null) : IGradingStage
         evidence.AddRange(thresholds.Unjudged.Select(t => Evidence.Note($"FAILED: {t}") with { Passed = false }));
         return new CheckOutcome(BuiltInChecks.LoadThresholds, failed.Count == 0, summary, evidence, "Latency and errors stay within the thresholds under load", Visibility.Visible);
     }
+
+    /// <summary>Why a run the generator lagged in was judged anyway: each verdict's margin against the delay.</summary>
+    private static IEnumerable<Evidence> DelayNotes(DelayAllowance allowance) =>
+        allowance.Margins.Select(m => Evidence.Note($"judged despite generator lag ({allowance.DelayMs:0.###} ms worst delay): {m.Expression} {m.Explanation}"))
+            .Prepend(Evidence.Note($"the load generator lagged ({allowance.Reason}); no verdict could flip by its worst delay, so the run was judged"));
 
     private static string Describe(ThresholdResult t, BaselineSection? section)
     {

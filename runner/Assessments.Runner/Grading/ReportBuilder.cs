@@ -33,6 +33,14 @@ internal sealed class ReportBuilder(GradingRequest request, PhaseClock clock, Sa
 
     public GradingArtifacts Artifacts { get; } = new();
 
+    /// <summary>The host's grading slot this grading held; null when it ran outside the slots.</summary>
+    public SlotEnvironment? Slot { get; set; }
+
+    public double? SlotWaitMs { get; set; }
+
+    /// <summary>True when the image was reused from the cache, false when built and cached; null when the cache is off.</summary>
+    public bool? ImageReused { get; set; }
+
     /// <summary>The checks judged so far, in order: all of them once graded, the ones before a fault otherwise.</summary>
     public List<CheckOutcome> Outcomes { get; } = [];
 
@@ -94,8 +102,17 @@ internal sealed class ReportBuilder(GradingRequest request, PhaseClock clock, Sa
         LevelReasons = card.LevelReasons,
         Contract = new ContractSection(checks.Count(c => c.Passed), checks.Count(c => !c.Passed), request.Seed, checks),
         Load = Artifacts.Load ?? new LoadSection(false, request.Challenge.Load is null ? "this challenge version declares no load profile" : "grading ended before the load stage"),
-        Timings = new Timings(Clock.StartedAt, DateTimeOffset.UtcNow, Math.Round(Clock.TotalMs, 1), Clock.Phases.ToDictionary()),
-        Environment = new GradingEnvironment(RunnerVersion, DockerVersion, RuntimeInformation.OSDescription, Environment.ProcessorCount, sandbox.Describe()),
+        Timings = new Timings(Clock.StartedAt, DateTimeOffset.UtcNow, Math.Round(Clock.TotalMs, 1), Clock.Phases.ToDictionary())
+        {
+            Scenarios = [.. Artifacts.Scenarios],
+            BaselineMs = Artifacts.BaselineMs,
+            SlotWaitMs = SlotWaitMs,
+        },
+        Environment = new GradingEnvironment(RunnerVersion, DockerVersion, RuntimeInformation.OSDescription, Environment.ProcessorCount, sandbox.Describe())
+        {
+            Slot = Slot,
+            ImageReused = ImageReused,
+        },
         Failure = failure,
         BuildLogTail = BuildLogTail,
         ServiceLogTail = ServiceLogTail,

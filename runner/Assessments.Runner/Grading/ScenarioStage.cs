@@ -17,7 +17,8 @@ public sealed class ScenarioStage : IGradingStage
     public async Task<IReadOnlyList<CheckOutcome>> RunAsync(ServiceUnderTest service, CancellationToken cancellationToken)
     {
         var challenge = service.Challenge;
-        var recorder = new ExchangeRecorder(service.Http, () => service.BaseAddress, challenge.Service.Port);
+        using var lag = RunnerLagProbe.Start();
+        var recorder = new ExchangeRecorder(service.Http, () => service.BaseAddress, challenge.Service.Port) { Lag = lag };
         var runner = new ScenarioRunner(recorder, service.Upstream, service.Container);
         var variables = new Dictionary<string, string> { [ScenarioVariables.RunId] = $"r{service.Seed}" };
         var outcomes = new List<CheckOutcome>();
@@ -29,7 +30,8 @@ public sealed class ScenarioStage : IGradingStage
                 await upstream.ResetAsync(cancellationToken);
             }
 
-            var outcome = await runner.RunAsync(scenario, variables, cancellationToken);
+            var (outcome, timing) = await runner.RunTimedAsync(scenario, variables, cancellationToken);
+            service.Artifacts.Scenarios.Add(timing);
             if (service.Container is { } container && scenario.Steps.Any(s => s is ServiceStep))
             {
                 var readiness = await container.EnsureReadyAsync(cancellationToken);

@@ -28,6 +28,12 @@ public sealed record SandboxLimits
     /// <summary>CPUs the service is pinned to (cpuset); null leaves it unpinned.</summary>
     public string? CpuSet { get; init; } = "1";
 
+    /// <summary>CPUs the upstream stub is pinned to (the grading slot's); null leaves it unpinned.</summary>
+    public string? UpstreamCpuSet { get; init; }
+
+    /// <summary>CPUs the image build may use (the grading slot's); null leaves it unpinned.</summary>
+    public string? BuildCpuSet { get; init; }
+
     /// <summary>
     /// CPU quota of the service in CPUs (0.5 = half of one CPU), on top of the cpuset; null sets none.
     /// Calibration uses it to stand in for a slower machine.
@@ -49,6 +55,18 @@ public sealed record SandboxLimits
 
     public static SandboxLimits Default { get; } = new();
 
+    /// <summary>These limits on a grading slot's CPUs: the service, the stub and the build each on the slot's own set.</summary>
+    public SandboxLimits On(Domain.Hosts.CpuSlot slot) => this with
+    {
+        CpuSet = slot.ServiceSet,
+        UpstreamCpuSet = slot.UpstreamSet,
+        BuildCpuSet = slot.AllSet,
+    };
+
+    /// <summary>A cpuset Docker can apply on this host: every CPU in it exists; otherwise null (no pinning), as pinning to a missing CPU fails the start.</summary>
+    public static string? Usable(string? cpuSet) =>
+        cpuSet is not null && cpuSet.Split(',', '-').All(c => int.TryParse(c, out var n) && n < Environment.ProcessorCount) ? cpuSet : null;
+
     /// <summary>These limits with a challenge's own values in place of the defaults (already checked against the maxima).</summary>
     public SandboxLimits With(SandboxOverrides overrides) => this with
     {
@@ -63,6 +81,7 @@ public sealed record SandboxLimits
         ["build.timeoutSeconds"] = BuildTimeout.TotalSeconds.ToString("0"),
         ["build.memoryBytes"] = BuildMemoryBytes.ToString(),
         ["build.cpus"] = BuildCpus.ToString("0.##"),
+        ["build.cpuset"] = BuildCpuSet ?? "unpinned",
         ["build.network"] = "none",
         ["build.allowedBaseImages"] = string.Join(", ", AllowedBaseImages),
         ["run.memoryBytes"] = RunMemoryBytes.ToString(),
@@ -74,6 +93,7 @@ public sealed record SandboxLimits
         ["run.capabilities"] = "none (cap-drop ALL)",
         ["run.noNewPrivileges"] = "true",
         ["run.cpuset"] = CpuSet ?? "unpinned",
+        ["upstream.cpuset"] = UpstreamCpuSet ?? "unpinned",
         ["run.cpus"] = RunCpus is { } cpus ? cpus.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) : "no quota",
         ["run.logMaxSize"] = LogMaxSize,
         ["run.network"] = "internal per-grading network, no inter-container traffic",

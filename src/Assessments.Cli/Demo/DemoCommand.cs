@@ -1,14 +1,14 @@
 using System.CommandLine;
 using Assessments.Cli.Terminal;
 using Assessments.Domain.Challenges.Loading;
-using Assessments.Domain.Scoring;
 using Spectre.Console;
 
 namespace Assessments.Cli.Demo;
 
 /// <summary>
-/// <c>assess demo</c>: grades every bundled sample and reference solution of every challenge end to
-/// end and prints a summary table with where each report is. Exit 1 when any outcome is unexpected.
+/// <c>assess demo</c>: a first look at the product. Grades each challenge's starter kit and senior
+/// reference end to end (<c>--all</c>: every bundled sample and reference solution) and prints a
+/// summary table with where each report is. Exit 1 when any outcome is unexpected.
 /// </summary>
 internal static class DemoCommand
 {
@@ -16,7 +16,8 @@ internal static class DemoCommand
     {
         var output = new Option<string>("--out", "-o") { Description = "Where the reports go.", DefaultValueFactory = _ => "out/demo" };
         var only = new Option<string?>("--challenge", "-c") { Description = "Only this challenge (id or folder)." };
-        var command = new Command("demo", "Grade the bundled sample submissions of every challenge and print a summary.") { output, only };
+        var all = new Option<bool>("--all") { Description = "Every sample and reference solution, not only each challenge's starter kit and senior reference." };
+        var command = new Command("demo", "Grade each challenge's starter kit and senior reference (--all: every sample and reference) and print a summary.") { output, only, all };
         command.SetAction(async (result, cancellationToken) =>
         {
             try
@@ -24,13 +25,9 @@ internal static class DemoCommand
                 var folders = result.GetValue(only) is { } one
                     ? [ChallengeLocator.Resolve(one)]
                     : ChallengeLocator.Roots().Take(1).SelectMany(root => Directory.GetDirectories(root)).Order(StringComparer.Ordinal).ToList();
-                var items = new List<BatchItem>();
-                foreach (var challenge in folders.Select(ChallengeLoader.Load))
-                {
-                    items.AddRange(challenge.Samples.Select(s => new BatchItem(challenge, s.Name, s.Directory, s.Expected)));
-                    items.AddRange(challenge.References.Select(r => new BatchItem(challenge, $"reference-{r.ExpectedLevel.ToName()}", r.Directory, r.ExpectedLevel.ToName())));
-                }
-
+                var challenges = folders.Select(ChallengeLoader.Load).ToList();
+                var everything = challenges.SelectMany(DemoSet.All).ToList();
+                var items = result.GetValue(all) ? everything : challenges.SelectMany(DemoSet.Quick).ToList();
                 if (items.Count == 0)
                 {
                     AnsiConsole.MarkupLine("[red]error:[/] no challenge with samples or references was found");
@@ -41,6 +38,11 @@ internal static class DemoCommand
                 var mismatches = await BatchGrading.RunAsync(items, outRoot, cancellationToken);
                 AnsiConsole.MarkupLine($"Reports are in [bold]{Markup.Escape(Path.GetFullPath(outRoot))}[/]: open any report.html in a browser.");
                 AnsiConsole.MarkupLine(mismatches == 0 ? $"[green]All {items.Count} submissions got their expected outcome.[/]" : $"[red]{mismatches} of {items.Count} submissions did not get their expected outcome.[/]");
+                if (items.Count < everything.Count)
+                {
+                    AnsiConsole.MarkupLine($"This was the quick look ({items.Count} of {everything.Count}): [bold]assess demo --all[/] (make demo-all) also grades the samples that fail on purpose and every level of the calibration set.");
+                }
+
                 return mismatches == 0 ? 0 : 1;
             }
             catch (Exception e) when (e is InvalidChallengeException or DirectoryNotFoundException)

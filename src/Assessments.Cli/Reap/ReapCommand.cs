@@ -13,14 +13,14 @@ internal static class ReapCommand
 {
     public static Command Create()
     {
-        var all = new Option<bool>("--all") { Description = "Remove everything the runner labelled, even gradings still under way in other processes." };
+        var all = new Option<bool>("--all") { Description = "Remove everything the runner labelled, even gradings still under way in other processes, and the images kept for regrades." };
         var command = new Command("reap", "Remove what killed gradings left behind (their processes are gone); live gradings are spared.") { all };
         command.SetAction(async (parse, cancellationToken) =>
         {
             using var docker = DockerConnection.Open();
             var reaper = new Reaper(docker);
             var removed = parse.GetValue(all)
-                ? await reaper.RemoveAsync(gradingId: null, cancellationToken)
+                ? await reaper.RemoveAsync(gradingId: null, cancellationToken) + await reaper.RemoveImageCacheAsync(cancellationToken)
                 : await reaper.RemoveOrphansAsync(cancellationToken);
             AnsiConsole.MarkupLine(removed == 0 ? "nothing left behind by earlier gradings" : $"removed {removed} leftover(s) of earlier gradings");
             return 0;

@@ -9,12 +9,13 @@ internal static class AdminCommand
 {
     public static Command Create()
     {
-        var command = new Command("admin", "Administer the platform server: invite, add users, calibrate, dead letters.");
+        var command = new Command("admin", "Administer the platform server: invite, add users, calibrate, dead letters, reindex similarity.");
         command.Subcommands.Add(Invite());
         command.Subcommands.Add(AddUser());
         command.Subcommands.Add(Calibrate());
         command.Subcommands.Add(DeadLetters());
         command.Subcommands.Add(Retry());
+        command.Subcommands.Add(ReindexSimilarityCommand.Create());
         return command;
     }
 

@@ -1,3 +1,4 @@
+using Assessments.Domain.Hosts;
 using Assessments.Domain.Reports;
 using Assessments.Pipeline;
 using Assessments.Runner;
@@ -13,7 +14,8 @@ namespace Assessments.Cli.Terminal;
 /// Runs gradings for the command line: one Docker connection, a live status line while a grading
 /// works (plain progress lines when the output is not a terminal), and clear words when Docker is away.
 /// </summary>
-internal sealed class GradingConsole(SandboxLimits? limits = null) : IDisposable
+/// <param name="waitForSlot">False refuses at once (<see cref="SlotsBusyException"/>) when every grading slot of the host is held.</param>
+internal sealed class GradingConsole(SandboxLimits? limits = null, IReadOnlyList<IGradingStage>? stages = null, bool waitForSlot = true) : IDisposable
 {
     private readonly DockerClient _docker = Runner.Docker.DockerConnection.Open();
 
@@ -40,7 +42,10 @@ internal sealed class GradingConsole(SandboxLimits? limits = null) : IDisposable
 
     private async Task<GradingReport> GradeOnceAsync(GradingRequest request, string label, CancellationToken cancellationToken)
     {
-        var grader = new Grader(_docker, limits ?? SandboxLimits.Default, SubmissionLimits.Default, GradingPipeline.Stages);
+        // Waiting is the grader's own (it says so in the progress); refusing has to happen before it starts.
+        using var lease = waitForSlot ? null : TakeSlotOrRefuse();
+        request = lease is null ? request : request with { Slot = lease.Slot };
+        var grader = new Grader(_docker, limits ?? SandboxLimits.Default, SubmissionLimits.Default, stages ?? GradingPipeline.Stages);
         if (!AnsiConsole.Profile.Capabilities.Interactive)
         {
             var lines = new SynchronousProgress<GradingProgress>(p => Console.Error.WriteLine($"[{label}] {p.Phase}: {p.Message}"));
@@ -52,6 +57,12 @@ internal sealed class GradingConsole(SandboxLimits? limits = null) : IDisposable
             var status = new SynchronousProgress<GradingProgress>(p => ctx.Status($"{Markup.Escape(label)}: [bold]{p.Phase}[/] {Markup.Escape(p.Message)}"));
             return await grader.GradeAsync(request, status, cancellationToken);
         });
+    }
+
+    private static SlotLease TakeSlotOrRefuse()
+    {
+        var slots = HostSlots.ForThisHost();
+        return slots.TryAcquire() ?? throw new SlotsBusyException(slots.BusyDescription());
     }
 
     /// <summary>Checks that the Docker engine answers, with a message that says what to do when it does not.</summary>

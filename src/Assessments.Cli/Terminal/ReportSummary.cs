@@ -1,5 +1,6 @@
 using Assessments.Domain.Reports;
 using Assessments.Domain.Scoring;
+using Assessments.Reporting.Ci;
 using Assessments.Reporting.Summary;
 using Spectre.Console;
 
@@ -8,7 +9,7 @@ namespace Assessments.Cli.Terminal;
 /// <summary>The short, readable summary printed after a grading.</summary>
 internal static class ReportSummary
 {
-    public static void Print(GradingReport report, string outDirectory)
+    public static void Print(GradingReport report, string outDirectory, IReadOnlyList<ReportFormat> formats)
     {
         var colour = report.Status == ReportStatus.Graded ? "green" : "yellow";
         AnsiConsole.MarkupLine($"[bold]{Markup.Escape(report.Challenge.Title)}[/]: [{colour}]{Markup.Escape(report.Status.ToName())}[/], level [bold]{report.Level.ToName()}[/], score [bold]{report.Score}[/]/100 in {report.Timings.TotalMs / 1000:0.0} s");
@@ -27,6 +28,6 @@ internal static class ReportSummary
             AnsiConsole.MarkupLine($"  [red]✘[/] {Markup.Escape(failed.Title)} [grey]({Markup.Escape(failed.Competency)})[/]: {Markup.Escape(failed.Reason)}");
         }
 
-        AnsiConsole.MarkupLine($"  Reports: [link]{Markup.Escape(Path.GetFullPath(outDirectory))}[/] (report.json, report.md, report.html)");
+        AnsiConsole.MarkupLine($"  Reports: [link]{Markup.Escape(Path.GetFullPath(outDirectory))}[/] ({string.Join(", ", formats.Select(ReportFormats.FileName))})");
     }
 }

@@ -10,7 +10,7 @@ namespace Assessments.Domain.Reports;
 /// </summary>
 public sealed record GradingReport
 {
-    public const string CurrentSchemaVersion = "1.0";
+    public const string CurrentSchemaVersion = "1.1";
 
     public string SchemaVersion { get; init; } = CurrentSchemaVersion;
 
@@ -72,7 +72,16 @@ public sealed record LoadSection(bool Ran, string? Reason, System.Text.Json.Json
 {
     /// <summary>The reference's figures relative thresholds were scaled from; null when every threshold is absolute.</summary>
     public BaselineSection? Baseline { get; init; }
+
+    /// <summary>Set when the generator lagged but no verdict could flip by its delay, so the run was judged (schema 1.1).</summary>
+    public DelayAllowance? DelayAllowance { get; init; }
 }
+
+/// <summary>
+/// A load run judged although its generator lagged: the worst delay it added to a latency, what its
+/// self-check said, and every threshold's margin against that delay.
+/// </summary>
+public sealed record DelayAllowance(double DelayMs, string Reason, IReadOnlyList<Load.Thresholds.ThresholdMargin> Margins);
 
 /// <summary>
 /// The reference solution measured under the same load profile and sandbox on this machine, and how
@@ -88,7 +97,24 @@ public sealed record BaselineSection(
     string? Problem,
     IReadOnlyList<Performance.DerivedThreshold> Thresholds);
 
-public sealed record Timings(DateTimeOffset StartedAt, DateTimeOffset FinishedAt, double TotalMs, IReadOnlyDictionary<string, double> PhasesMs);
+public sealed record Timings(DateTimeOffset StartedAt, DateTimeOffset FinishedAt, double TotalMs, IReadOnlyDictionary<string, double> PhasesMs)
+{
+    /// <summary>Each authored scenario and its steps, in the order they ran (schema 1.1); empty when none ran.</summary>
+    public IReadOnlyList<ScenarioTiming> Scenarios { get; init; } = [];
+
+    /// <summary>Time the load phase spent measuring the reference solution for relative thresholds; null when a stored baseline was used.</summary>
+    public double? BaselineMs { get; init; }
+
+    /// <summary>Time spent waiting for a free grading slot on the runner host before the grading began.</summary>
+    public double? SlotWaitMs { get; init; }
+}
+
+/// <summary>How long one scenario took, and each of its steps (a step that was never reached is absent).</summary>
+public sealed record ScenarioTiming(string Id, string Title, double Ms, IReadOnlyList<StepTiming> Steps);
+
+/// <param name="Step">1-based, as evidence names steps.</param>
+/// <param name="Attempts">How many times an <c>eventually</c> step ran before it held or gave up.</param>
+public sealed record StepTiming(int Step, string Kind, double Ms, bool Passed, int Attempts = 1);
 
 /// <summary>Where and under which limits the grading ran, so a grade can be reproduced and explained.</summary>
 public sealed record GradingEnvironment(
@@ -96,6 +122,16 @@ public sealed record GradingEnvironment(
     string DockerVersion,
     string Os,
     int ProcessorCount,
-    IReadOnlyDictionary<string, string> Limits);
+    IReadOnlyDictionary<string, string> Limits)
+{
+    /// <summary>The host's grading slot this grading held (schema 1.1): the CPUs its measurements owned.</summary>
+    public SlotEnvironment? Slot { get; init; }
+
+    /// <summary>True when the image of this very submission on the same base images was reused, false when built and cached; absent when the cache is off.</summary>
+    public bool? ImageReused { get; init; }
+}
+
+/// <summary>One grading slot of the runner host: disjoint CPU sets for the service, the load generator and the upstream stub.</summary>
+public sealed record SlotEnvironment(int Index, int Count, string ServiceCpus, string GeneratorCpus, string UpstreamCpus);
 
 public sealed record Failure(string Phase, string Kind, string Message, long? ExitCode, IReadOnlyList<string> LogTail);

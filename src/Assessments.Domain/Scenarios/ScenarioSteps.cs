@@ -12,8 +12,30 @@ public static class StepKinds
     public const string Sleep = "sleep";
 }
 
-/// <summary>Repeat a check until it holds or the time is up (for things that happen asynchronously).</summary>
-public sealed record Eventually(TimeSpan Timeout, TimeSpan Interval);
+/// <summary>
+/// Repeat a check until it holds or the time is up (for things that happen asynchronously). The
+/// first look comes soon and the waits between looks double up to <see cref="Interval"/>: most
+/// asynchronous work finishes in milliseconds, so a fixed interval mostly waited for nothing.
+/// </summary>
+public sealed record Eventually(TimeSpan Timeout, TimeSpan Interval)
+{
+    private static readonly TimeSpan FirstWait = TimeSpan.FromMilliseconds(25);
+
+    /// <summary>How long to wait after the given failed look (1 = the first) before the next one.</summary>
+    public TimeSpan WaitAfter(int attempt)
+    {
+        var first = FirstWait < Interval ? FirstWait : Interval;
+        var doubled = first.TotalMilliseconds * Math.Pow(2, Math.Min(Math.Max(attempt, 1) - 1, 20));
+        return TimeSpan.FromMilliseconds(Math.Min(doubled, Interval.TotalMilliseconds));
+    }
+
+    /// <summary>Whether another look fits in the time left after <paramref name="elapsed"/>, and how long to wait for it.</summary>
+    public bool TryNext(int attempt, TimeSpan elapsed, out TimeSpan wait)
+    {
+        wait = WaitAfter(attempt);
+        return elapsed + wait < Timeout;
+    }
+}
 
 /// <summary>
 /// The same request <see cref="Count"/> times with <see cref="Concurrency"/> in flight; <c>{{i}}</c> is

@@ -37,6 +37,12 @@ public sealed class Fingerprint
 
     internal IReadOnlyList<(ulong Hash, int Position)> Winnowed { get; }
 
+    /// <summary>The distinct winnowed hashes: what an inverted index of submissions stores.</summary>
+    public IReadOnlyCollection<ulong> WinnowedHashes => Winnowed.Select(w => w.Hash).ToHashSet();
+
+    /// <summary>Every distinct valid k-gram hash: what a new submission looks up in such an index, so that any stored winnowed hash it contains is found.</summary>
+    public IReadOnlyCollection<ulong> AllHashes => Positions.Keys;
+
     /// <summary>Every k-gram hash of a stream: what "starter code" means for exclusion.</summary>
     public static HashSet<ulong> AllKGrams(TokenStream tokens, SimilarityOptions options)
     {

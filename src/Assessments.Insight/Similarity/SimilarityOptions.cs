@@ -9,6 +9,12 @@ public sealed record SimilarityOptions(int K, int Window, double FlagAt)
 {
     public static SimilarityOptions Default { get; } = new(K: 18, Window: 6, FlagAt: 0.5);
 
+    /// <summary>Bumped whenever tokenising, hashing or winnowing changes: stored fingerprints of another revision do not compare.</summary>
+    public const int Revision = 1;
+
+    /// <summary>Names the fingerprints this algorithm makes; an index stores it with every submission.</summary>
+    public string Version => $"winnow-r{Revision}-k{K}-w{Window}";
+
     /// <summary>The shortest shared run of tokens winnowing is sure to find.</summary>
     public int Guarantee => K + Window - 1;
 }

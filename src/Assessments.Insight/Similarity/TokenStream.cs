@@ -35,6 +35,17 @@ public sealed class TokenStream
 
     public int Length => Kinds.Length;
 
+    /// <summary>A stream stored earlier (the platform's similarity index keeps streams, not sources).</summary>
+    public static TokenStream FromParts(int[] kinds, int[] files, int[] lines, IReadOnlyList<string> paths)
+    {
+        if (kinds.Length != files.Length || kinds.Length != lines.Length || files.Any(f => f < 0 || f >= paths.Count))
+        {
+            throw new ArgumentException("a token stream needs one file (within the paths) and one line per token");
+        }
+
+        return new TokenStream(kinds, files, lines, paths);
+    }
+
     public static TokenStream Of(IReadOnlyList<SourceFile> files, CancellationToken cancellationToken = default)
     {
         var kinds = new List<int>();

@@ -1,6 +1,7 @@
 using Assessments.Client;
 using Npgsql;
 using Assessments.Platform.Database;
+using Assessments.Platform.Webhooks;
 
 namespace Assessments.Platform.Queue;
 
@@ -53,12 +54,17 @@ public sealed class GradingQueue(NpgsqlDataSource dataSource)
     public async Task<ClaimedJob?> ClaimAsync(string owner, TimeSpan lease, CancellationToken cancellationToken)
     {
         await using (var exhausted = dataSource.CreateCommand("""
-            update grading_jobs
-               set state = 'failed', finished_at = now(), owner = null, lease_until = null,
-                   last_error = concat_ws('; ', last_error, 'attempt ' || attempt || ' of ' || max_attempts || ': the worker stopped renewing its lease')
-             where id in (select id from grading_jobs
-                           where state = 'running' and lease_until < now() and attempt >= max_attempts
-                           for update skip locked)
+            with dead as (
+                update grading_jobs
+                   set state = 'failed', finished_at = now(), owner = null, lease_until = null,
+                       last_error = concat_ws('; ', last_error, 'attempt ' || attempt || ' of ' || max_attempts || ': the worker stopped renewing its lease')
+                 where id in (select id from grading_jobs
+                               where state = 'running' and lease_until < now() and attempt >= max_attempts
+                               for update skip locked)
+                returning submission_id, last_error)
+            insert into webhook_events (id, type, payload)
+            select gen_random_uuid(), 'grading.failed', grading_event_payload(dead.submission_id) || jsonb_build_object('error', dead.last_error)
+              from dead
             """))
         {
             await exhausted.ExecuteNonQueryAsync(cancellationToken);
@@ -123,6 +129,7 @@ public sealed class GradingQueue(NpgsqlDataSource dataSource)
             await store.ExecuteNonQueryAsync(cancellationToken);
         }
 
+        await WebhookEvents.RecordGradingCompletedAsync(connection, transaction, job.SubmissionId, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
@@ -130,14 +137,21 @@ public sealed class GradingQueue(NpgsqlDataSource dataSource)
     /// <summary>A platform fault: queue the job again after <paramref name="backoff"/>, or dead-letter it on its last attempt.</summary>
     public async Task<RetryOutcome> RetryAsync(ClaimedJob job, string error, TimeSpan backoff, CancellationToken cancellationToken)
     {
+        // A dead letter announces grading.failed in the same statement, so the event cannot be lost or doubled.
         await using var command = dataSource.CreateCommand("""
-            update grading_jobs
-               set state = case when attempt >= max_attempts then 'failed' else 'queued' end,
-                   finished_at = case when attempt >= max_attempts then now() end,
-                   run_after = now() + $4, owner = null, lease_until = null,
-                   last_error = concat_ws('; ', last_error, 'attempt ' || attempt || ': ' || $5)
-             where id = $1 and owner = $2 and attempt = $3 and state = 'running'
-            returning state
+            with job as (
+                update grading_jobs
+                   set state = case when attempt >= max_attempts then 'failed' else 'queued' end,
+                       finished_at = case when attempt >= max_attempts then now() end,
+                       run_after = now() + $4, owner = null, lease_until = null,
+                       last_error = concat_ws('; ', last_error, 'attempt ' || attempt || ': ' || $5)
+                 where id = $1 and owner = $2 and attempt = $3 and state = 'running'
+                returning state, submission_id, last_error),
+            announced as (
+                insert into webhook_events (id, type, payload)
+                select gen_random_uuid(), 'grading.failed', grading_event_payload(job.submission_id) || jsonb_build_object('error', job.last_error)
+                  from job where job.state = 'failed')
+            select state from job
             """).With(job.Id, job.Owner, job.Attempt, backoff, error);
         return await command.ExecuteScalarAsync(cancellationToken) switch
         {

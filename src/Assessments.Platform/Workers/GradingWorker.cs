@@ -7,11 +7,16 @@ using Npgsql;
 
 namespace Assessments.Platform.Workers;
 
-/// <summary>The worker loop: make sure the schema exists, then claim a job, run it, and claim again; wait a little when the queue is empty.</summary>
+/// <summary>
+/// The worker loops, one per grading slot it uses: make sure the schema exists, then hold a free slot,
+/// claim a job, run it in that slot, and start again; wait a little when the queue is empty. A job is
+/// never claimed without a free slot, so gradings never share the cores their measurements rely on.
+/// </summary>
 public sealed partial class GradingWorker(
     NpgsqlDataSource dataSource,
     GradingQueue queue,
     JobRunner runner,
+    IGradingEngine engine,
     IOptions<WorkerOptions> options,
     ILogger<GradingWorker> logger) : BackgroundService
 {
@@ -19,32 +24,52 @@ public sealed partial class GradingWorker(
     {
         var settings = options.Value;
         await Migrator.ApplyAsync(dataSource, stoppingToken);
-        LogStarted(logger, settings.WorkerId, settings.Lease.TotalSeconds);
+        var loops = settings.Slots > 0 ? settings.Slots : Math.Max(1, engine.Capacity);
+        LogStarted(logger, settings.WorkerId, settings.Lease.TotalSeconds, loops);
+        await Task.WhenAll(Enumerable.Range(0, loops).Select(_ => LoopAsync(settings, stoppingToken)));
+    }
+
+    private async Task LoopAsync(WorkerOptions settings, CancellationToken stoppingToken)
+    {
         while (!stoppingToken.IsCancellationRequested)
         {
-            ClaimedJob? job;
+            GradingReservation reservation;
             try
             {
-                job = await queue.ClaimAsync(settings.WorkerId, settings.Lease, stoppingToken);
+                reservation = await engine.ReserveAsync(stoppingToken);
             }
-            catch (NpgsqlException e)
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
-                LogClaimFailed(logger, e);
-                job = null;
+                return;
             }
 
-            if (job is null)
+            using (reservation)
             {
-                await Task.Delay(settings.Poll, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-                continue;
+                ClaimedJob? job;
+                try
+                {
+                    job = await queue.ClaimAsync(settings.WorkerId, settings.Lease, stoppingToken);
+                }
+                catch (NpgsqlException e)
+                {
+                    LogClaimFailed(logger, e);
+                    job = null;
+                }
+
+                if (job is not null)
+                {
+                    await runner.RunAsync(job, reservation, stoppingToken);
+                    continue;
+                }
             }
 
-            await runner.RunAsync(job, stoppingToken);
+            // The slot is let go while the queue is empty: a grading on the command line may use it meanwhile.
+            await Task.Delay(settings.Poll, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Worker {WorkerId} started (lease {LeaseSeconds} s)")]
-    private static partial void LogStarted(ILogger logger, string workerId, double leaseSeconds);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Worker {WorkerId} started (lease {LeaseSeconds} s, {Slots} grading slot(s))")]
+    private static partial void LogStarted(ILogger logger, string workerId, double leaseSeconds, int slots);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Claiming a job failed; trying again")]
     private static partial void LogClaimFailed(ILogger logger, Exception exception);

@@ -17,9 +17,13 @@ public sealed partial class JobRunner(
     IGradingEngine engine,
     ChallengeShelf challenges,
     IOptions<WorkerOptions> options,
-    ILogger<JobRunner> logger)
+    ILogger<JobRunner> logger,
+    ISubmissionSimilarity? similarity = null)
 {
-    public async Task RunAsync(ClaimedJob job, CancellationToken stopping)
+    public Task RunAsync(ClaimedJob job, CancellationToken stopping) => RunAsync(job, GradingReservation.None, stopping);
+
+    /// <param name="reservation">The grading slot the worker holds for this job.</param>
+    public async Task RunAsync(ClaimedJob job, GradingReservation reservation, CancellationToken stopping)
     {
         var settings = options.Value;
         using var lease = CancellationTokenSource.CreateLinkedTokenSource(stopping);
@@ -37,7 +41,7 @@ public sealed partial class JobRunner(
             var challenge = challenges.Get(job.ChallengeId);
             var archive = Path.Combine(folder.FullName, "submission.archive");
             await File.WriteAllBytesAsync(archive, await queue.ReadArchiveAsync(job.SubmissionId, lease.Token), lease.Token);
-            var report = await engine.GradeAsync(challenge, archive, job.GradingId, settings.Seed, lease.Token);
+            var report = await engine.GradeAsync(challenge, archive, job.GradingId, settings.Seed, reservation, lease.Token);
             if (report.Status == ReportStatus.InfrastructureError)
             {
                 await RetryAsync(job, report.Failure?.Message ?? "infrastructure_error", CancellationToken.None);
@@ -51,6 +55,7 @@ public sealed partial class JobRunner(
             if (stored)
             {
                 LogFinished(logger, job.Id, job.Attempt, report.Status.ToName(), report.Level.ToName());
+                await RecordSimilarityAsync(job, challenge, archive, stopping);
             }
             else
             {
@@ -76,6 +81,24 @@ public sealed partial class JobRunner(
             await heartbeatStop.CancelAsync();
             await heartbeat;
             folder.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>The report is stored by now: similarity is extra, so its failure is logged, never retried as a grading.</summary>
+    private async Task RecordSimilarityAsync(ClaimedJob job, Domain.Challenges.Challenge challenge, string archive, CancellationToken stopping)
+    {
+        if (similarity is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await similarity.RecordAsync(job, challenge, archive, stopping);
+        }
+        catch (Exception e)
+        {
+            LogSimilarityFailed(logger, job.SubmissionId, e);
         }
     }
 
@@ -139,6 +162,9 @@ public sealed partial class JobRunner(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} attempt {Attempt}: the heartbeat was refused, the job was taken over")]
     private static partial void LogLeaseLost(ILogger logger, Guid jobId, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Submission {SubmissionId}: graded, but its similarity was not recorded (an admin reindex catches it up)")]
+    private static partial void LogSimilarityFailed(ILogger logger, Guid submissionId, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId}: a heartbeat failed")]
     private static partial void LogHeartbeatFailed(ILogger logger, Guid jobId, Exception exception);

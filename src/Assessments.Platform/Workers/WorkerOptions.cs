@@ -23,6 +23,13 @@ public sealed class WorkerOptions
 
     public double RetryMaxSeconds { get; set; } = 300;
 
+    /// <summary>
+    /// How many gradings this worker runs at once; 0 (the default) takes as many as the host has
+    /// grading slots (<c>ASSESS_SLOTS</c>, by default one per two CPUs). Each waits for a free slot
+    /// before it claims a job.
+    /// </summary>
+    public int Slots { get; set; }
+
     /// <summary>Seed for generated data, recorded in reports; fixed so that the same work gets the same grade.</summary>
     public int Seed { get; set; } = 1;
 
@@ -32,6 +39,7 @@ public sealed class WorkerOptions
             : LeaseSeconds <= 0 || HeartbeatSeconds <= 0 || PollSeconds <= 0 ? "durations must be positive"
             : HeartbeatSeconds >= LeaseSeconds ? "HeartbeatSeconds must be shorter than LeaseSeconds"
             : RetryBaseSeconds < 0 || RetryMaxSeconds < RetryBaseSeconds ? "RetryBaseSeconds must be between 0 and RetryMaxSeconds"
+            : Slots < 0 ? "Slots must be 0 (as many as the host has) or more"
             : null;
         return problem is null;
     }

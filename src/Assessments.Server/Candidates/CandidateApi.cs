@@ -29,6 +29,9 @@ public static class CandidateApi
         group.MapGet("/starter", Starter).WithName("DownloadMyStarter").WithSummary("The challenge's starter kit as a zip.")
             .WithDescription("Candidate token. The starter kit of the invited challenge as a zip.")
             .Produces(StatusCodes.Status200OK, contentType: "application/zip");
+        group.MapGet("/kit", Kit).WithName("DownloadMyKit").WithSummary("The candidate kit as a zip: brief, contract, starter, visible checks, README.")
+            .WithDescription("Candidate token. One zip holding, under a folder named after the challenge: brief.md, openapi.yaml, the starter, CHECKS.md (the visible checks with their points), the files `assess check` reads to run those checks locally, and a README of how the service is built and run (port, environment, memory, CPU, read-only root, no network at build, allowed base images), generated from the runner's own limits. Nothing hidden: no reference solution, hidden check or level gate.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/zip");
         group.MapPost("/submissions", UploadAsync).WithName("UploadSubmission")
             .WithSummary("Uploads a .zip or .tar.gz (the request body, streamed) and queues its grading.")
             .WithDescription("Candidate token. The request body is the archive itself, counted as it streams: 413 past the server's upload limit, 400 naming the reason when the archive is empty, unreadable or unsafe (the intake's limits on paths, links, file counts and sizes), 503 with Retry-After when the grading queue is full, 409 while the candidate's previous submission is still queued or being graded. 202 with the new submission's status and its address otherwise.")
@@ -40,8 +43,8 @@ public static class CandidateApi
         group.MapGet("/submissions/{id:guid}", GetAsync).WithName("GetMySubmission").WithSummary("Where the grading of one of the candidate's submissions is.")
             .WithDescription("Candidate token. Poll it after an upload: the grading state (queued, running, finished, failed) and, once finished, the report's status (graded, build_failed, start_failed, rejected). 404 for another candidate's submission.");
         group.MapGet("/submissions/{id:guid}/feedback", FeedbackAsync).WithName("GetFeedback")
-            .WithSummary("The candidate-visible part of the report: published checks, hidden ones counted.")
-            .WithDescription("Candidate token. The checks the rubric publishes to candidates with their results and messages; hidden checks are only counted (passed of total), so the hidden suite stays hidden. When the service did not build or start, the failure's phase, message and last log lines. 404 for another candidate's submission.");
+            .WithSummary("The candidate-visible part of the report: published checks in full, hidden ones counted per area.")
+            .WithDescription("Candidate token. The published checks, failures first, each with its result, message, the points it carries and its evidence (request, response, curl command); the points the published checks earned of those they carry; hidden checks only counted (passed of total) and, per competency, how many failed, so the hidden suite stays hidden. When the service did not build or start, the failure's phase, message and last log lines. 404 for another candidate's submission.");
         return app;
     }
 
@@ -60,6 +63,11 @@ public static class CandidateApi
     private static Results<FileContentHttpResult, NotFound> Starter(ClaimsPrincipal user, ChallengeCatalog catalog) =>
         catalog.Find(user.ChallengeId()) is { } challenge && Directory.Exists(challenge.StarterDirectory)
             ? TypedResults.File(ChallengeCatalog.Zip(challenge.StarterDirectory), "application/zip", $"{challenge.Id}-starter.zip")
+            : TypedResults.NotFound();
+
+    private static Results<FileContentHttpResult, NotFound> Kit(ClaimsPrincipal user, ChallengeCatalog catalog) =>
+        catalog.Find(user.ChallengeId()) is { } challenge
+            ? TypedResults.File(catalog.Kit(challenge), "application/zip", $"{challenge.Id}-kit.zip")
             : TypedResults.NotFound();
 
     private static async Task<Results<Accepted<SubmissionStatus>, ProblemHttpResult, Conflict<ProblemDetails>>> UploadAsync(
@@ -86,7 +94,7 @@ public static class CandidateApi
             bodyLimit.MaxRequestBodySize = null;
         }
 
-        var upload = await UploadReceiver.ReceiveAsync(http.Request.Body, http.Request.ContentLength, settings.MaxUploadBytes, cancellationToken);
+        var upload = await UploadReceiver.ReceiveAsync(http.Request.Body, http.Request.ContentLength, settings.MaxUploadBytes, cancellationToken, UploadName(http.Request));
         if (upload.TooLarge)
         {
             metrics.UploadRefused("too_large");
@@ -131,6 +139,19 @@ public static class CandidateApi
         return TypedResults.Accepted($"/api/me/submissions/{id}", status);
     }
 
+    /// <summary>The file name the page says the candidate chose (<c>X-Upload-Name</c>, URI-encoded), cleaned and bounded; null when absent.</summary>
+    private static string? UploadName(HttpRequest request)
+    {
+        if (request.Headers["X-Upload-Name"].ToString() is not { Length: > 0 } raw)
+        {
+            return null;
+        }
+
+        var name = Path.GetFileName(Uri.UnescapeDataString(raw));
+        var clean = new string(name.Where(c => !char.IsControl(c)).Take(120).ToArray());
+        return clean.Length > 0 ? clean : null;
+    }
+
     private static async Task<Ok<IReadOnlyList<SubmissionStatus>>> ListAsync(ClaimsPrincipal user, SubmissionStore store, CancellationToken cancellationToken) =>
         TypedResults.Ok<IReadOnlyList<SubmissionStatus>>((await store.ListForInvitationAsync(user.InvitationId(), cancellationToken)).Select(SubmissionStore.ToCandidateView).ToList());
 
@@ -139,13 +160,13 @@ public static class CandidateApi
             ? TypedResults.Ok(SubmissionStore.ToCandidateView(found))
             : TypedResults.NotFound();
 
-    private static async Task<Results<Ok<CandidateFeedback>, NotFound>> FeedbackAsync(Guid id, ClaimsPrincipal user, SubmissionStore store, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<CandidateFeedback>, NotFound>> FeedbackAsync(Guid id, ClaimsPrincipal user, SubmissionStore store, ChallengeCatalog catalog, CancellationToken cancellationToken)
     {
         if (await store.FindForInvitationAsync(id, user.InvitationId(), cancellationToken) is not { } found)
         {
             return TypedResults.NotFound();
         }
 
-        return TypedResults.Ok(CandidateFeedbackBuilder.Build(found, await store.ReportJsonAsync(id, cancellationToken)));
+        return TypedResults.Ok(CandidateFeedbackBuilder.Build(found, await store.ReportJsonAsync(id, cancellationToken), catalog.Find(found.ChallengeId)));
     }
 }

@@ -12,7 +12,10 @@ public sealed record ReceivedUpload(byte[]? Archive, string? Sha256, bool TooLar
 /// </summary>
 public static class UploadReceiver
 {
-    public static async Task<ReceivedUpload> ReceiveAsync(Stream body, long? declaredLength, long maxBytes, CancellationToken cancellationToken)
+    private const string StagedName = "submission.archive";
+
+    /// <param name="uploadName">The file name the candidate chose (the page sends it), named in a refusal instead of the staging file's.</param>
+    public static async Task<ReceivedUpload> ReceiveAsync(Stream body, long? declaredLength, long maxBytes, CancellationToken cancellationToken, string? uploadName = null)
     {
         if (declaredLength > maxBytes)
         {
@@ -22,7 +25,7 @@ public static class UploadReceiver
         var folder = Directory.CreateTempSubdirectory("assess-upload-");
         try
         {
-            var path = Path.Combine(folder.FullName, "submission.archive");
+            var path = Path.Combine(folder.FullName, StagedName);
             await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
             {
                 var buffer = new byte[81920];
@@ -53,7 +56,8 @@ public static class UploadReceiver
             }
             catch (SubmissionRejectedException e)
             {
-                return new ReceivedUpload(null, null, false, e.Message);
+                var message = e.Entry == StagedName ? $"{e.Reason}: '{uploadName ?? "the upload"}'" : e.Message;
+                return new ReceivedUpload(null, null, false, message);
             }
         }
         finally

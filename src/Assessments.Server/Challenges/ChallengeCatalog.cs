@@ -10,6 +10,7 @@ namespace Assessments.Server.Challenges;
 public sealed partial class ChallengeCatalog
 {
     private readonly Dictionary<string, Challenge> _challenges = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> _kits = new(StringComparer.Ordinal);
 
     public ChallengeCatalog(IOptions<ServerOptions> options, ILogger<ChallengeCatalog> logger)
     {
@@ -42,6 +43,9 @@ public sealed partial class ChallengeCatalog
     public IReadOnlyCollection<Challenge> All => _challenges.Values;
 
     public Challenge? Find(string id) => _challenges.GetValueOrDefault(id);
+
+    /// <summary>The candidate kit of a challenge, built once: the challenge folder does not change while the server runs.</summary>
+    public byte[] Kit(Challenge challenge) => _kits.GetOrAdd(challenge.Id, _ => Runner.Kits.CandidateKit.Zip(challenge));
 
     public static string Brief(Challenge challenge) => File.Exists(challenge.BriefPath) ? File.ReadAllText(challenge.BriefPath) : string.Empty;
 

@@ -18,6 +18,9 @@ public static class ChallengesApi
         group.MapGet("/{id}/starter", Starter).WithName("DownloadStarter").WithSummary("The challenge's starter kit as a zip.")
             .WithDescription("Staff. The zip a candidate starts from (a minimal API and a Dockerfile that builds offline); 404 when the challenge has none.")
             .Produces(StatusCodes.Status200OK, contentType: "application/zip");
+        group.MapGet("/{id}/kit", Kit).WithName("DownloadKit").WithSummary("The challenge's candidate kit as a zip.")
+            .WithDescription("Staff. Exactly what an invited candidate downloads: brief, contract, starter, the visible checks and the README of how the service is run; 404 for an unknown id.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/zip");
         return app;
     }
 
@@ -27,6 +30,11 @@ public static class ChallengesApi
     private static Results<Ok<ChallengeDetail>, NotFound> Get(string id, ChallengeCatalog catalog) =>
         catalog.Find(id) is { } c
             ? TypedResults.Ok(new ChallengeDetail(c.Id, c.Version, c.Title, ChallengeCatalog.Brief(c), c.References.Select(r => r.ExpectedLevel.ToName()).ToList()))
+            : TypedResults.NotFound();
+
+    private static Results<FileContentHttpResult, NotFound> Kit(string id, ChallengeCatalog catalog) =>
+        catalog.Find(id) is { } c
+            ? TypedResults.File(catalog.Kit(c), "application/zip", $"{c.Id}-kit.zip")
             : TypedResults.NotFound();
 
     private static Results<FileContentHttpResult, NotFound> Starter(string id, ChallengeCatalog catalog) =>

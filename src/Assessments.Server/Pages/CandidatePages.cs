@@ -44,9 +44,12 @@ public static class CandidatePages
         h.Append($"<h1>{Html.E(challenge.Title)}</h1>");
         h.Append($"<p class=\"lead\">Hello {Html.E(user.Name())}. You were invited on {Html.When(invited)}; ");
         h.Append($"you can upload until <strong>{Html.When(expires)}</strong> ({Remaining(expires - DateTimeOffset.UtcNow)} left).</p>");
-        h.Append("<section aria-labelledby=\"kit\"><h2 id=\"kit\">Starter kit</h2>");
-        h.Append($"<p><a class=\"button\" href=\"/api/me/starter\" download=\"{Html.E(challenge.Id)}-starter.zip\">Download the starter kit (zip)</a> ");
-        h.Append("It builds and starts as it is; build your service from it.</p></section>");
+        h.Append("<section aria-labelledby=\"kit\"><h2 id=\"kit\">Your kit</h2>");
+        h.Append($"<p><a class=\"button\" href=\"/api/me/kit\" download=\"{Html.E(challenge.Id)}-kit.zip\">Download the candidate kit (zip)</a></p>");
+        h.Append("<p>One folder with everything you are graded on: the brief, the contract (<code>openapi.yaml</code>), a starter that builds and starts as it is, ");
+        h.Append("the visible checks with their points (<code>CHECKS.md</code>) and a README of how your service is built and run (port, environment, memory, CPU, read-only file system, no network at build). ");
+        h.Append("Run the visible checks against your own build before you upload: <code>assess check starter/</code> (see the README). ");
+        h.Append("<a href=\"/api/me/starter\">The starter alone</a> is there too.</p></section>");
         h.Append("<section aria-labelledby=\"brief\"><h2 id=\"brief\">The brief</h2><div class=\"brief\">");
         h.Append(MarkdownBrief.ToHtml(ChallengeCatalog.Brief(challenge))).Append("</div></section>");
         h.Append("""
@@ -67,10 +70,13 @@ public static class CandidatePages
         }
         else
         {
+            h.Append("<p>Your <strong>latest</strong> upload is the one that counts: it is the one your interviewer reviews. You may upload again whenever the previous grading has finished.</p>");
             h.Append("<div class=\"scroll\"><table><caption>Your uploads, oldest first</caption><thead><tr><th scope=\"col\">Uploaded</th><th scope=\"col\">Size</th><th scope=\"col\">Status</th></tr></thead><tbody>");
+            var latest = submissions.MaxBy(s => s.SubmittedAt)!.Id;
             foreach (var s in submissions)
             {
-                h.Append($"<tr><td><a href=\"/candidate/submissions/{s.Id}\">{Html.When(s.SubmittedAt)}</a></td><td>{s.ArchiveBytes:N0} bytes</td><td>{Html.E(StatusText(s.State, s.ReportStatus))}</td></tr>");
+                var counts = s.Id == latest ? " <strong class=\"counts\">(counts)</strong>" : string.Empty;
+                h.Append($"<tr><td><a href=\"/candidate/submissions/{s.Id}\">{Html.When(s.SubmittedAt)}</a>{counts}</td><td>{s.ArchiveBytes:N0} bytes</td><td>{Html.E(StatusText(s.State, s.ReportStatus))}</td></tr>");
             }
 
             h.Append("</tbody></table></div>");
@@ -80,7 +86,7 @@ public static class CandidatePages
         return PageLayout.Page(http, challenge.Title, h.ToString());
     }
 
-    private static async Task<IResult> SubmissionAsync(Guid id, HttpContext http, ClaimsPrincipal user, SubmissionStore store)
+    private static async Task<IResult> SubmissionAsync(Guid id, HttpContext http, ClaimsPrincipal user, SubmissionStore store, ChallengeCatalog catalog)
     {
         if (await store.FindForInvitationAsync(id, user.InvitationId(), http.RequestAborted) is not { } submission)
         {
@@ -96,7 +102,7 @@ public static class CandidatePages
         h.Append($">{Html.E(StatusText(submission.State, submission.ReportStatus))}</strong></p>");
         if (done)
         {
-            var feedback = CandidateFeedbackBuilder.Build(submission, await store.ReportJsonAsync(id, http.RequestAborted));
+            var feedback = CandidateFeedbackBuilder.Build(submission, await store.ReportJsonAsync(id, http.RequestAborted), catalog.Find(submission.ChallengeId));
             h.Append(CandidateFeedbackView.Render(feedback));
         }
         else

@@ -25,7 +25,9 @@ public static class PagesSetup
         pages.MapSignIn();
         pages.MapCandidatePages();
         pages.MapReviewPages();
+        pages.MapSimilarityPages();
         pages.MapCalibrationPages();
+        Webhooks.WebhookPages.MapWebhookPages(pages);
         return app;
     }
 }

@@ -39,11 +39,12 @@ public static class ReviewListPage
 
         h.Append($"<div class=\"scroll\"><table class=\"list\"><caption>{list.Count} submission{(list.Count == 1 ? string.Empty : "s")}</caption><thead><tr>");
         h.Append("<th scope=\"col\">Submitted</th><th scope=\"col\">Candidate</th><th scope=\"col\">Challenge</th><th scope=\"col\">Status</th><th scope=\"col\">Level</th><th scope=\"col\">Score</th></tr></thead><tbody>");
+        var similar = await Assessments.Similarity.PairStore.CountsAsync(http.RequestServices.GetRequiredService<Npgsql.NpgsqlDataSource>(), list.Select(s => s.Id).ToList(), http.RequestAborted);
         foreach (var s in list)
         {
             var who = s.CandidateName ?? (s.Kind == "calibration" ? "reference solution" : "—");
             var levelCell = s.OverrideLevel is { } over ? $"{Html.E(over)} <span class=\"muted\">(rubric {Html.E(s.Level)})</span>" : Html.E(s.Level ?? "—");
-            h.Append($"<tr><td><a href=\"/review/submissions/{s.Id}\">{Html.When(s.SubmittedAt)}</a></td><td>{Html.E(who)}</td><td>{Html.E(s.ChallengeId)}</td>");
+            h.Append($"<tr><td><a href=\"/review/submissions/{s.Id}\">{Html.When(s.SubmittedAt)}</a></td><td>{Html.E(who)}{SimilarityPages.ListFlag(similar.GetValueOrDefault(s.Id))}</td><td>{Html.E(s.ChallengeId)}</td>");
             h.Append($"<td>{Html.E(s.ReportStatus ?? s.State)}</td><td>{levelCell}</td><td>{(s.Score is { } score ? score.ToString() : "—")}</td></tr>");
         }
 

@@ -41,6 +41,7 @@ public static class ReviewPages
 
         // The verdict first: what an interviewer came for fits one screen; the details follow.
         h.Append(ReviewVerdict.Render(s, report));
+        h.Append(await SimilarityPages.SectionAsync(dataSource, id, cancellationToken));
         h.Append("<div class=\"review-actions\">").Append(ReviewForms.Override(s)).Append(ReviewForms.Notes(s.Id, notes)).Append("</div>");
 
         h.Append("<section aria-labelledby=\"report\"><h2 id=\"report\">The report in full</h2>");

@@ -94,6 +94,7 @@ public static class SubmissionsApi
             .With(id, request.Level, request.Reason.Trim(), user.Name());
         await update.ExecuteNonQueryAsync(cancellationToken);
         await AuditLog.WriteAsync(connection, transaction, user, "level.override", "submission", id.ToString(), before, new { level = request.Level, setBy = user.Name(), reason = request.Reason.Trim() }, cancellationToken);
+        await Platform.Webhooks.WebhookEvents.RecordLevelOverriddenAsync(connection, transaction, id, request.Level, request.Reason.Trim(), user.Actor(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok((await store.FindAsync(id, cancellationToken))!);
     }

@@ -8,6 +8,7 @@ namespace Assessments.IntegrationTests.Calibration;
 /// the service and for the reference it is compared with).
 /// </summary>
 [Collection(DockerCollection.Name)]
+[Trait("Schedule", "Alone")] // compares latencies with the reference's: nothing may run beside it (scripts/test.sh)
 public sealed partial class CalibrationTests(CalibrationFixture calibration) : IClassFixture<CalibrationFixture>
 {
     private static readonly string[] Levels = ["not-yet", "junior", "engineer-ii", "senior"];

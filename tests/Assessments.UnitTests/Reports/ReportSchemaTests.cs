@@ -73,7 +73,7 @@ public sealed class ReportSchemaTests
 
         Assert.Equal("build_failed", json["status"]!.GetValue<string>());
         Assert.Equal("not-yet", json["level"]!.GetValue<string>());
-        Assert.Equal("1.0", json["schemaVersion"]!.GetValue<string>());
+        Assert.Equal("1.1", json["schemaVersion"]!.GetValue<string>());
     }
 
     private static string Mutate(Action<JsonObject> change)

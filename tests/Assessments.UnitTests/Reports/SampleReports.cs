@@ -85,8 +85,17 @@ internal static class SampleReports
             new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero),
             new DateTimeOffset(2026, 11, 23, 9, 1, 30, TimeSpan.Zero),
             90_000.5,
-            new Dictionary<string, double> { ["intake"] = 12.5, ["build"] = 60_000 }),
-        Environment = new GradingEnvironment("0.1.0", "27.3.1", "Linux", 2, SandboxLimits.Default.Describe()),
+            new Dictionary<string, double> { ["intake"] = 12.5, ["build"] = 60_000 })
+        {
+            Scenarios = [new ScenarioTiming("create-product", "A created product reads back", 412.3, [new StepTiming(1, "request", 40.1, true), new StepTiming(2, "request", 372.2, true, 3)])],
+            BaselineMs = 21_000,
+            SlotWaitMs = 0,
+        },
+        Environment = new GradingEnvironment("0.1.0", "27.3.1", "Linux", 2, SandboxLimits.Default.Describe())
+        {
+            Slot = new SlotEnvironment(0, 1, "1", "0", "0"),
+            ImageReused = false,
+        },
     };
 
     private static HttpExchange Exchange(int status, string body) => new(

@@ -23,7 +23,7 @@ public sealed record BaselineKey(
         challenge.Version,
         referenceSha256,
         $"{profile.Method} {profile.Path} rate={profile.Rate} duration={profile.Duration.TotalSeconds} warmup={profile.Warmup.TotalSeconds} connections={profile.Connections}",
-        $"cpuset={sandbox.CpuSet ?? "unpinned"} quota={sandbox.RunCpus?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"} cpus={Environment.ProcessorCount}",
+        $"cpuset={sandbox.CpuSet ?? "unpinned"} upstream={sandbox.UpstreamCpuSet ?? "unpinned"} quota={sandbox.RunCpus?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"} cpus={Environment.ProcessorCount}",
         MachineIdentity.Current);
 
     /// <summary>A file name that changes whenever any part of the key does.</summary>

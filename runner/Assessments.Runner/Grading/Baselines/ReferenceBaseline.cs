@@ -17,7 +17,15 @@ internal sealed class ReferenceBaseline(GradingHost host, BaselineStore store)
 {
     public async Task<BaselineLookup> GetAsync(ServiceUnderTest service, LoadProfile profile, BaselineSpec spec, CancellationToken cancellationToken)
     {
-        var challenge = service.Challenge;
+        var lookup = await GetAsync(service.Challenge, service.Seed, service.Progress, profile, spec, cancellationToken);
+        service.Artifacts.BaselineMs = lookup.MeasuredMs;
+        return lookup;
+    }
+
+    /// <param name="progress">Told what the reference's grading does, as part of the load phase.</param>
+    public async Task<BaselineLookup> GetAsync(
+        Challenge challenge, int seed, IProgress<GradingProgress>? progress, LoadProfile profile, BaselineSpec spec, CancellationToken cancellationToken)
+    {
         var level = spec.Reference.ToName();
         if (challenge.References.FirstOrDefault(r => r.ExpectedLevel == spec.Reference) is not { } reference)
         {
@@ -30,16 +38,19 @@ internal sealed class ReferenceBaseline(GradingHost host, BaselineStore store)
             sha = staged.ComputeSha256();
         }
 
-        var key = BaselineKey.For(challenge, profile, sha, host.Sandbox.With(challenge.Sandbox));
+        var sandbox = host.Sandbox.With(challenge.Sandbox);
+        var key = BaselineKey.For(challenge, profile, sha, host.Slot is { } slot ? sandbox.On(slot) : sandbox);
         if (store.Find(key, spec.MaxAge, DateTimeOffset.UtcNow) is { } stored)
         {
             return new BaselineLookup(stored, false, null);
         }
 
         var capture = new BaselineCapture();
-        var progress = new SynchronousProgress<GradingProgress>(p => service.Progress?.Report(new GradingProgress("load", $"measuring the {level} reference: {p.Message}")));
+        var inner = new SynchronousProgress<GradingProgress>(p => progress?.Report(new GradingProgress("load", $"measuring the {level} reference: {p.Message}")));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var report = await new Grader(host.Docker, host.Sandbox, host.Intake, [capture])
-            .GradeAsync(new GradingRequest(challenge, reference.Directory, service.Seed), progress, cancellationToken);
+            .GradeAsync(new GradingRequest(challenge, reference.Directory, seed) { Slot = host.Slot }, inner, cancellationToken);
+        var measuredMs = Math.Round(clock.Elapsed.TotalMilliseconds, 1);
         if (report.Status == ReportStatus.InfrastructureError)
         {
             throw new InfrastructureException($"measuring the {level} reference hit a platform fault: {report.Failure?.Message}");
@@ -53,7 +64,7 @@ internal sealed class ReferenceBaseline(GradingHost host, BaselineStore store)
         var figures = new BaselineFigures(
             result.Latency.P50, result.Latency.P90, result.Latency.P99, result.Latency.Max, result.Rps, result.Requests, result.Errors, DateTimeOffset.UtcNow);
         store.Save(key, figures);
-        return new BaselineLookup(figures, true, null);
+        return new BaselineLookup(figures, true, null) { MeasuredMs = measuredMs };
     }
 
     /// <summary>The only stage of the reference's grading: the load, with no thresholds to judge.</summary>
@@ -72,7 +83,10 @@ internal sealed class ReferenceBaseline(GradingHost host, BaselineStore store)
 }
 
 /// <summary>The figures, whether this grading measured them, or why there are none.</summary>
-internal sealed record BaselineLookup(BaselineFigures? Figures, bool MeasuredNow, string? Problem)
+public sealed record BaselineLookup(BaselineFigures? Figures, bool MeasuredNow, string? Problem)
 {
+    /// <summary>How long measuring took; null when the stored figures served.</summary>
+    public double? MeasuredMs { get; init; }
+
     public static BaselineLookup Failed(string problem) => new(null, false, problem);
 }

@@ -31,11 +31,16 @@ function wireUpload() {
     event.preventDefault();
     const file = form.querySelector('input[type=file]').files[0];
     if (!file) { status.textContent = 'Choose an archive first.'; return; }
+    if (!/\.(zip|tar\.gz|tgz)$/i.test(file.name)) {
+      status.textContent = `Not accepted: "${file.name}" is not a .zip or .tar.gz archive. Pack your service's folder (with its Dockerfile) and choose that file.`;
+      return;
+    }
     const button = form.querySelector('button');
     button.disabled = true;
     const request = new XMLHttpRequest();
     request.open('POST', form.getAttribute('action'));
     request.setRequestHeader('Content-Type', 'application/octet-stream');
+    request.setRequestHeader('X-Upload-Name', encodeURIComponent(file.name));
     request.upload.addEventListener('progress', (e) => {
       if (e.lengthComputable) {
         const percent = Math.round(100 * e.loaded / e.total);
@@ -96,6 +101,8 @@ function wireJsonForms() {
       const errors = form.querySelector('[data-errors]');
       const body = {};
       for (const [name, value] of new FormData(form).entries()) body[name] = value;
+      // data-array names fields typed as a comma-separated list that the API takes as an array.
+      for (const name of (form.dataset.array || '').split(',').filter(Boolean)) body[name] = String(body[name] || '').split(',').map((v) => v.trim()).filter(Boolean);
       const button = form.querySelector('button');
       button.disabled = true;
       // Feedback while the request is out: the button says what is happening.

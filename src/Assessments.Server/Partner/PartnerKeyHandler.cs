@@ -1,0 +1,68 @@
+using System.Security.Claims;
+using System.Text;
+using System.Text.Encodings.Web;
+using Assessments.Server.Auth;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Assessments.Server.Partner;
+
+/// <summary>
+/// Authenticates an ATS by the API key an admin issued, sent as Greenhouse does (HTTP Basic, the key as
+/// user name, empty password). Keys are stored hashed; a revoked key is refused. Its own scheme, used
+/// only by the partner endpoints, so it changes nothing for the bearer tokens of everyone else.
+/// </summary>
+public sealed class PartnerKeyHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    NpgsqlDataSource dataSource) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "PartnerKey";
+    public const string Role = "partner";
+    public const string KeyPrefix = "pk_";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        if (KeyFrom(Request.Headers.Authorization.ToString()) is not { } key)
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        await using var command = dataSource.CreateCommand(
+            "update partner_api_keys set last_used_at = now() where key_hash = $1 and revoked_at is null returning id, name");
+        command.Parameters.Add(new NpgsqlParameter { Value = Tokens.Hash(key) });
+        await using var reader = await command.ExecuteReaderAsync(Context.RequestAborted);
+        if (!await reader.ReadAsync(Context.RequestAborted))
+        {
+            return AuthenticateResult.Fail("unknown or revoked partner key");
+        }
+
+        var identity = new ClaimsIdentity(
+            [new Claim(ClaimTypes.NameIdentifier, reader.GetGuid(0).ToString()), new Claim(ClaimTypes.Name, reader.GetString(1)), new Claim(ClaimTypes.Role, Role)],
+            SchemeName);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.Headers.WWWAuthenticate = "Basic realm=\"assessments-partner\"";
+        return base.HandleChallengeAsync(properties);
+    }
+
+    private static string? KeyFrom(string header)
+    {
+        if (!header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        Span<byte> decoded = stackalloc byte[256];
+        return Convert.TryFromBase64String(header["Basic ".Length..].Trim(), decoded, out var written)
+            ? Bounded(Encoding.UTF8.GetString(decoded[..written]).Split(':')[0])
+            : null;
+    }
+
+    private static string? Bounded(string key) => key.StartsWith(KeyPrefix, StringComparison.Ordinal) && key.Length <= 100 ? key : null;
+}

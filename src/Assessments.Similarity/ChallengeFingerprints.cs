@@ -1,0 +1,33 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using Assessments.Domain.Challenges;
+using Assessments.Insight.Similarity;
+
+namespace Assessments.Similarity;
+
+/// <summary>
+/// A challenge's starter kit as similarity sees it: every k-gram of it (excluded from every
+/// submission, since every candidate was handed it) and a hash of its sources, kept with each
+/// document so that a changed kit is noticed. Read once per challenge folder.
+/// </summary>
+public static class ChallengeFingerprints
+{
+    private static readonly ConcurrentDictionary<string, Starter> Cache = new(StringComparer.Ordinal);
+
+    public static Starter StarterOf(Challenge challenge) => Cache.GetOrAdd(challenge.StarterDirectory, folder =>
+    {
+        var files = SimilarityIndex.StarterFiles(folder);
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var file in files)
+        {
+            sha.AppendData(Encoding.UTF8.GetBytes($"{file.Path}\0{file.Text}\0"));
+        }
+
+        return new Starter(Fingerprint.AllKGrams(TokenStream.Of(files), SimilarityAlgorithm.Options), Convert.ToHexStringLower(sha.GetHashAndReset()));
+    });
+
+    public static Fingerprint Of(string name, TokenStream tokens, Starter starter) => Fingerprint.Of(name, tokens, starter.KGrams, SimilarityAlgorithm.Options);
+
+    public sealed record Starter(IReadOnlySet<ulong> KGrams, string Sha256);
+}
