@@ -27,5 +27,6 @@ root.Subcommands.Add(Assessments.Cli.Check.CheckCommand.Create());
 root.Subcommands.Add(SubmitCommand.Create());
 root.Subcommands.Add(StatusCommand.Create());
 root.Subcommands.Add(ReportCommand.Create());
+root.Subcommands.Add(SubmissionsCommand.Create());
 root.Subcommands.Add(AdminCommand.Create());
 return await root.Parse(args).InvokeAsync();

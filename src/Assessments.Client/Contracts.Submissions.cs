@@ -73,7 +73,9 @@ public sealed record SubmissionSummary(
     int Attempts,
     long ArchiveBytes,
     DateTimeOffset SubmittedAt,
-    DateTimeOffset? FinishedAt);
+    DateTimeOffset? FinishedAt,
+    string? OverrideBy = null,
+    DateTimeOffset? OverriddenAt = null);
 
 public sealed record LevelOverrideRequest(string Level, string Reason);
 

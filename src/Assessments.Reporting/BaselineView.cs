@@ -6,8 +6,11 @@ using Assessments.Domain.Reports;
 namespace Assessments.Reporting;
 
 /// <summary>The reference's figures and how each relative threshold was derived, for report.md and report.html.</summary>
-internal static class BaselineView
+internal static partial class BaselineView
 {
+    [System.Text.RegularExpressions.GeneratedRegex("`([^`]*)`")]
+    private static partial System.Text.RegularExpressions.Regex Backticks();
+
     public static string? Markdown(GradingReport report)
     {
         if (report.Load.Baseline is not { } b)
@@ -34,7 +37,8 @@ internal static class BaselineView
         var h = new StringBuilder($"<h2>Baseline: the {WebUtility.HtmlEncode(b.Reference)} reference on this machine</h2><ul>");
         foreach (var line in Lines(b))
         {
-            h.Append("<li>").Append(WebUtility.HtmlEncode(line)).Append("</li>");
+            // The Markdown lines quote expressions in backticks; here they become code elements.
+            h.Append("<li>").Append(Backticks().Replace(WebUtility.HtmlEncode(line), "<code>$1</code>")).Append("</li>");
         }
 
         return h.Append("</ul>").ToString();

@@ -6,8 +6,9 @@ namespace Assessments.Reporting;
 /// <summary>What both human reports show, computed once: headline, per-competency totals, failures first.</summary>
 internal static class ReportView
 {
-    public static string Headline(GradingReport r) => r.Status switch
+    public static string Headline(GradingReport r, Summary.LevelOverride? levelOverride = null) => r.Status switch
     {
+        ReportStatus.Graded when levelOverride is { } o => $"Level {o.Level} (set by an interviewer; the rubric gave {r.Level.ToName()}) with {r.Score}/100",
         ReportStatus.Graded => $"Level {r.Level.ToName()} with {r.Score}/100",
         ReportStatus.BuildFailed => "The submission did not build",
         ReportStatus.StartFailed => "The service did not start",

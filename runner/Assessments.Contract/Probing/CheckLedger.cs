@@ -26,14 +26,14 @@ public sealed class CheckLedger(int seed)
         tally.Requests.Add(Line(exchange.Evidence.Request));
         if (problem is null)
         {
-            tally.Example ??= Evidence.Of(exchange.Evidence, $"{description}: as documented ({exchange.Evidence.Response?.Status})");
+            tally.Example ??= Evidence.Of(exchange.Evidence, $"{description}: as documented ({exchange.Evidence.Response?.Status})") with { Passed = true };
             return;
         }
 
         tally.Failures++;
         if (tally.Evidence.Count < MaxEvidence)
         {
-            tally.Evidence.Add(Evidence.Of(exchange.Evidence, $"{description}: {problem}"));
+            tally.Evidence.Add(Evidence.Of(exchange.Evidence, $"{description}: {problem}") with { Passed = false });
         }
     }
 

@@ -12,7 +12,7 @@ public static class LoadResultWriter
     public static async Task WriteJsonAsync(LoadResult result, Stream destination, CancellationToken cancellationToken) =>
         await JsonSerializer.SerializeAsync(destination, result, LoadResultJson.Options, cancellationToken);
 
-    public static string ToMarkdown(LoadResult result) => MarkdownSummary.Render(result);
+    public static string ToMarkdown(LoadResult result, LoadChartContext? context = null) => MarkdownSummary.Render(result, context);
 
-    public static string ToHtmlFragment(LoadResult result) => HtmlFragment.Render(result);
+    public static string ToHtmlFragment(LoadResult result, LoadChartContext? context = null) => HtmlFragment.Render(result, context);
 }

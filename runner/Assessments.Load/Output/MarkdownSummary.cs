@@ -6,11 +6,11 @@ namespace Assessments.Load.Output;
 /// <summary>A short Markdown account of a run for reports and pull requests.</summary>
 public static class MarkdownSummary
 {
-    public static string Render(LoadResult result)
+    public static string Render(LoadResult result, LoadChartContext? context = null)
     {
         ArgumentNullException.ThrowIfNull(result);
         var md = new StringBuilder();
-        md.AppendLine($"### Load test of `{result.Target}`").AppendLine();
+        md.AppendLine($"### Load test of `{context?.TargetName ?? result.Target}`").AppendLine();
         md.AppendLine(result.Valid
             ? "**Valid run**: the generator kept its schedule."
             : $"**Invalid run**: {result.InvalidReason}. These numbers describe the generator, not the service.");
@@ -42,7 +42,7 @@ public static class MarkdownSummary
             md.AppendLine().AppendLine("| threshold | actual | verdict |").AppendLine("|---|---:|---|");
             foreach (var threshold in result.Thresholds)
             {
-                var actual = threshold.Actual is { } value ? $"{N(value)} {threshold.Unit}" : threshold.Detail ?? "n/a";
+                var actual = threshold.Actual is { } value ? ThresholdFigures.Format(value, threshold.Unit) : threshold.Detail ?? "n/a";
                 md.AppendLine($"| `{threshold.Expression}` | {actual} | {(threshold.Passed ? "pass" : "FAIL")}{(threshold.AbortedRun ? " (aborted run)" : "")} |");
             }
         }

@@ -47,7 +47,7 @@ internal sealed class BurstRunner(ExchangeRecorder recorder)
             if (problems.Count > 0)
             {
                 var summary = $"{label}: request #{i}: {string.Join("; ", problems)} ({StatusCounts(exchanges)})";
-                evidence.Add(Evidence.Of(exchanges[i].Evidence, $"request #{i}, the first that failed: {string.Join("; ", problems)}"));
+                evidence.Add(Evidence.Of(exchanges[i].Evidence, $"request #{i}, the first that failed: {string.Join("; ", problems)}") with { Passed = false });
                 return new StepResult(false, summary, evidence);
             }
         }
@@ -59,15 +59,15 @@ internal sealed class BurstRunner(ExchangeRecorder recorder)
             {
                 var problems = ExpectationCheck.Problems(some, exchanges[0], values[0]);
                 var summary = $"{label}: no response met expectSome (request #0: {string.Join("; ", problems)}) ({StatusCounts(exchanges)})";
-                evidence.Add(Evidence.Of(exchanges[0].Evidence, $"request #0, as an example: {string.Join("; ", problems)}"));
+                evidence.Add(Evidence.Of(exchanges[0].Evidence, $"request #0, as an example: {string.Join("; ", problems)}") with { Passed = false });
                 return new StepResult(false, summary, evidence);
             }
 
-            evidence.Add(Evidence.Of(exchanges[match].Evidence, $"request #{match} met expectSome"));
+            evidence.Add(Evidence.Of(exchanges[match].Evidence, $"request #{match} met expectSome") with { Passed = true });
         }
         else
         {
-            evidence.Add(Evidence.Of(exchanges[0].Evidence, "request #0, as an example"));
+            evidence.Add(Evidence.Of(exchanges[0].Evidence, "request #0, as an example") with { Passed = true });
         }
 
         return new StepResult(true, label, evidence);

@@ -52,11 +52,11 @@ internal sealed class RequestStepRunner(ExchangeRecorder recorder)
             if (problems.Count > 0)
             {
                 var summary = $"{label}: {string.Join("; ", problems)}{tries}";
-                return new StepResult(false, summary, [Evidence.Of(exchange.Evidence, summary)], attempt);
+                return new StepResult(false, summary, [Evidence.Of(exchange.Evidence, summary) with { Passed = false }], attempt);
             }
 
             ScenarioRunner.Capture(step.Capture, exchange, context.Values);
-            return new StepResult(true, label, [Evidence.Of(exchange.Evidence, $"{label}: as expected ({exchange.Evidence.Response!.Status}){tries}")], attempt);
+            return new StepResult(true, label, [Evidence.Of(exchange.Evidence, $"{label}: as expected ({exchange.Evidence.Response!.Status}){tries}") with { Passed = true }], attempt);
         }
     }
 

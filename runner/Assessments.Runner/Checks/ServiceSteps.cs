@@ -29,7 +29,7 @@ internal sealed class ServiceSteps(ServiceControl service)
         if (!readiness.IsReady)
         {
             var summary = $"{label}: exited with code {result.ExitCode}; restarted, but it was not ready again: {readiness.Detail}";
-            evidence.Add(Evidence.Note(summary));
+            evidence.Add(Evidence.Note(summary) with { Passed = false });
             return new StepResult(false, summary, evidence);
         }
 

@@ -51,7 +51,7 @@ internal sealed class UpstreamSteps(UpstreamControl upstream)
             var summary = problems.Count == 0
                 ? $"step {index + 1} (expectUpstream): as expected{tries}"
                 : $"step {index + 1} (expectUpstream): {string.Join("; ", problems)}{tries}";
-            return new StepResult(problems.Count == 0, summary, [Evidence.Log($"{summary}; the stub's stats:", excerpt)], attempt);
+            return new StepResult(problems.Count == 0, summary, [Evidence.Log($"{summary}; the stub's stats:", excerpt) with { Passed = problems.Count == 0 }], attempt);
         }
     }
 }

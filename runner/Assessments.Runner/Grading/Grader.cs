@@ -248,7 +248,7 @@ public sealed partial class Grader(
             BuiltInChecks.ServiceSurvived,
             false,
             state.OOMKilled ? "the service was OOM-killed while it was graded" : $"the service stopped while it was graded (exit code {state.ExitCode})",
-            [Evidence.Log(state.OOMKilled ? "killed at its memory limit while it was graded" : $"exited with code {state.ExitCode} while it was graded; its last lines:", logTail.TakeLast(20).ToList())],
+            [Evidence.Log(state.OOMKilled ? "killed at its memory limit while it was graded" : $"exited with code {state.ExitCode} while it was graded; its last lines:", logTail.TakeLast(20).ToList()) with { Passed = false }],
             "The service stays up while it is graded",
             Visibility.Visible);
 

@@ -102,8 +102,8 @@ public sealed class LoadStage(BaselineStore? baselines = null) : IGradingStage
                 "ms"));
         }
 
-        evidence.AddRange(result.Thresholds.Select(t => Evidence.Note($"{(t.Passed ? "held" : "FAILED")}: {Describe(t, thresholds.Section)}")));
-        evidence.AddRange(thresholds.Unjudged.Select(t => Evidence.Note($"FAILED: {t}")));
+        evidence.AddRange(result.Thresholds.Select(t => Evidence.Note($"{(t.Passed ? "held" : "FAILED")}: {Describe(t, thresholds.Section)}") with { Passed = t.Passed }));
+        evidence.AddRange(thresholds.Unjudged.Select(t => Evidence.Note($"FAILED: {t}") with { Passed = false }));
         return new CheckOutcome(BuiltInChecks.LoadThresholds, failed.Count == 0, summary, evidence, "Latency and errors stay within the thresholds under load", Visibility.Visible);
     }
 
@@ -117,7 +117,7 @@ public sealed class LoadStage(BaselineStore? baselines = null) : IGradingStage
         var derived = section?.Thresholds.FirstOrDefault(d => d.Absolute == t.Expression);
         var expression = derived is null ? t.Expression : $"{t.Expression} [{derived.Written}: {derived.Derivation}]";
         return t.Actual is { } actual
-            ? $"{expression} (measured {actual:0.##} {t.Unit})"
+            ? $"{expression} (measured {Assessments.Load.Output.ThresholdFigures.Format(actual, t.Unit)})"
             : $"{expression} (nothing measured{(t.Detail is null ? string.Empty : ": " + t.Detail)})";
     }
 

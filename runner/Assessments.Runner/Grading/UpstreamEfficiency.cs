@@ -29,7 +29,7 @@ internal static class UpstreamEfficiency
         var summary = $"{calls} upstream call(s) for {sent} request(s): {perRequest:0.###} per request (limit {limit})";
         Evidence[] evidence =
         [
-            Evidence.Measurement("upstream calls per request under load", Math.Round(perRequest, 4), "calls/request"),
+            Evidence.Measurement("upstream calls per request under load", Math.Round(perRequest, 4), "calls/request") with { Passed = passed },
             Evidence.Note($"the stub counted {before.TotalCalls} call(s) before the load and {after.TotalCalls} after"),
         ];
         return Outcome(passed, summary, evidence);

@@ -62,7 +62,7 @@ public sealed class OperationsStage : IGradingStage, IFinalStage
         var exchange = await recorder.SendAsync("GET", path, new Dictionary<string, string>(), null, null, cancellationToken);
         var status = exchange.Evidence.Response?.Status;
         var summary = status == 200 ? $"GET {path} answered 200" : $"GET {path} {Seen(exchange)}, not 200";
-        return Outcome(id, status == 200, summary, [Evidence.Of(exchange.Evidence, summary)], title);
+        return Outcome(id, status == 200, summary, [Evidence.Of(exchange.Evidence, summary) with { Passed = status == 200 }], title);
     }
 
     private static async Task<CheckOutcome> MetricsAsync(ExchangeRecorder recorder, string path, CancellationToken cancellationToken)
@@ -72,7 +72,7 @@ public sealed class OperationsStage : IGradingStage, IFinalStage
         if (exchange.Evidence.Response?.Status != 200 || exchange.Body is null)
         {
             var failed = $"GET {path} {Seen(exchange)}, not 200";
-            return Outcome(OperationsChecks.Metrics, false, failed, [Evidence.Of(exchange.Evidence, failed)], title);
+            return Outcome(OperationsChecks.Metrics, false, failed, [Evidence.Of(exchange.Evidence, failed) with { Passed = false }], title);
         }
 
         var scrape = PrometheusText.Parse(exchange.Body);
@@ -83,7 +83,7 @@ public sealed class OperationsStage : IGradingStage, IFinalStage
                 ? $"no line in the Prometheus text format ({scrape.InvalidLines.Count} other line(s))"
                 : $"{scrape.Samples.Count} sample(s), but none whose name mentions http or request";
         var lines = sample is not null ? new[] { sample.Line } : scrape.InvalidLines.Take(3).Concat(scrape.Samples.Take(3).Select(s => s.Line)).ToArray();
-        return Outcome(OperationsChecks.Metrics, sample is not null, summary, [Evidence.Of(exchange.Evidence, summary), Evidence.Log("lines that decided it", lines)], title);
+        return Outcome(OperationsChecks.Metrics, sample is not null, summary, [Evidence.Of(exchange.Evidence, summary) with { Passed = sample is not null }, Evidence.Log("lines that decided it", lines)], title);
     }
 
     private static async Task<CheckOutcome> ProblemJsonAsync(ExchangeRecorder recorder, string path, CancellationToken cancellationToken)
@@ -97,7 +97,7 @@ public sealed class OperationsStage : IGradingStage, IFinalStage
         var summary = passed
             ? $"GET {path} answered 404 {contentType}"
             : status is null ? $"GET {path} {Seen(exchange)}" : $"GET {path} answered {status} with {(contentType is null ? "no Content-Type" : contentType)}, not 404 application/problem+json";
-        return Outcome(OperationsChecks.ProblemJson, passed, summary, [Evidence.Of(exchange.Evidence, summary)], title);
+        return Outcome(OperationsChecks.ProblemJson, passed, summary, [Evidence.Of(exchange.Evidence, summary) with { Passed = passed }], title);
     }
 
     private static CheckOutcome StructuredLogs(IReadOnlyList<string>? stdout)
@@ -115,7 +115,7 @@ public sealed class OperationsStage : IGradingStage, IFinalStage
         var evidence = new List<Evidence> { Evidence.Measurement(summary, Math.Round(verdict.Share * 100, 1), "%") };
         if (verdict.FirstUnstructured is { } line)
         {
-            evidence.Add(Evidence.Log($"first line that is not a structured record: {verdict.Problem}", [line.Length > 300 ? line[..300] : line]));
+            evidence.Add(Evidence.Log($"first line that is not a structured record: {verdict.Problem}", [line.Length > 300 ? line[..300] : line]) with { Passed = false });
         }
 
         evidence.Add(Evidence.Log("the first lines the service wrote", stdout.Where(l => l.Length > 0).Take(5).Select(l => l.Length > 300 ? l[..300] : l).ToList()));

@@ -25,14 +25,16 @@ internal static class AdminCommand
         var challenge = new Option<string>("--challenge", "-c") { Description = "Challenge id.", Required = true };
         var candidate = new Option<string>("--candidate") { Description = "The candidate's name.", Required = true };
         var hours = new Option<int?>("--hours") { Description = "How long the invite token works (server default when left out)." };
-        var command = new Command("invite", "Invite a candidate to a challenge and print their token.") { challenge, candidate, hours };
+        var command = new Command("invite", "Invite a candidate to a challenge and print the link to send them (and the token).") { challenge, candidate, hours };
         connection.AddTo(command);
         command.SetAction((result, cancellationToken) => ServerConnection.Run(async () =>
         {
             var invitation = await connection.Open(result).CreateInvitationAsync(
                 new CreateInvitationRequest(result.GetValue(challenge)!, result.GetValue(candidate)!, result.GetValue(hours)), cancellationToken);
             AnsiConsole.MarkupLine($"Invitation {invitation.Id} for {Markup.Escape(invitation.CandidateName)} expires {invitation.ExpiresAt:u}.");
-            AnsiConsole.MarkupLine("Token (shown once):");
+            AnsiConsole.MarkupLine("Send the candidate this link (it holds the token, shown once):");
+            Console.WriteLine(new Uri(connection.ServerAddress(result), $"/invite/{Uri.EscapeDataString(invitation.Token)}"));
+            AnsiConsole.MarkupLine("Token, for the command line (assess submit --token …):");
             Console.WriteLine(invitation.Token);
             return 0;
         }));

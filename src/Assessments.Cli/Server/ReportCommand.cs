@@ -33,7 +33,12 @@ internal static class ReportCommand
             await File.WriteAllTextAsync(Path.Combine(folder, "report.json"), await api.GetReportJsonAsync(submission, cancellationToken), cancellationToken);
             await File.WriteAllTextAsync(Path.Combine(folder, "report.html"), await api.GetReportHtmlAsync(submission, cancellationToken), cancellationToken);
             var summary = await api.GetSubmissionAsync(submission, cancellationToken);
-            AnsiConsole.MarkupLine($"{summary.ReportStatus}, level [bold]{summary.OverrideLevel ?? summary.Level}[/], score {summary.Score}: wrote {Markup.Escape(Path.Combine(folder, "report.json"))} and report.html");
+            AnsiConsole.MarkupLine($"{summary.ReportStatus}, level [bold]{Markup.Escape(summary.OverrideLevel ?? summary.Level ?? "-")}[/], score {summary.Score}: wrote {Markup.Escape(Path.Combine(folder, "report.json"))} and report.html");
+            if (summary.OverrideLevel is { } over)
+            {
+                var by = summary.OverrideBy is { } who ? $" by {who}" : string.Empty;
+                AnsiConsole.MarkupLine(Markup.Escape($"The level was overridden{by}: {over} instead of the rubric's {summary.Level ?? "-"}, because: {summary.OverrideReason}"));
+            }
             return 0;
         }));
         return command;

@@ -1,6 +1,7 @@
 using Assessments.Domain.Reports;
 using Assessments.Domain.Scoring;
 using Assessments.Reporting.Ci;
+using Assessments.Reporting.Summary;
 using Spectre.Console;
 
 namespace Assessments.Cli.Terminal;
@@ -21,9 +22,10 @@ internal static class ReportSummary
             }
         }
 
-        foreach (var criterion in report.Criteria.Where(c => !c.Passed && report.Status == ReportStatus.Graded))
+        // Each failed criterion with the reason it failed: the failed check's own words, never a passing exchange or a count.
+        foreach (var failed in Verdict.Of(report).Failed.Where(_ => report.Status == ReportStatus.Graded))
         {
-            AnsiConsole.MarkupLine($"  [red]✘[/] {Markup.Escape(criterion.Title)}: {Markup.Escape(criterion.Evidence.LastOrDefault()?.Summary ?? string.Empty)}");
+            AnsiConsole.MarkupLine($"  [red]✘[/] {Markup.Escape(failed.Title)} [grey]({Markup.Escape(failed.Competency)})[/]: {Markup.Escape(failed.Reason)}");
         }
 
         AnsiConsole.MarkupLine($"  Reports: [link]{Markup.Escape(Path.GetFullPath(outDirectory))}[/] ({string.Join(", ", formats.Select(ReportFormats.FileName))})");

@@ -8,4 +8,8 @@ public sealed record CriterionResult(
     int Points,
     int MaxPoints,
     bool Passed,
-    IReadOnlyList<Evidence> Evidence);
+    IReadOnlyList<Evidence> Evidence)
+{
+    /// <summary>Why a failed criterion failed, in one line: the first failed check's own summary. Null when it passed.</summary>
+    public string? Reason { get; init; }
+}

@@ -18,6 +18,15 @@ public sealed record Evidence
 
     public string? Unit { get; init; }
 
+    /// <summary>
+    /// True when this piece shows something working as expected, false when it shows the failure,
+    /// null when it is neither (a count, a note). Lets a report put the failure first.
+    /// </summary>
+    public bool? Passed { get; init; }
+
+    /// <summary>The check this evidence came from (a scenario, <c>contract.*</c>, <c>ops.*</c>…), set when a rubric criterion gathers it.</summary>
+    public string? Check { get; init; }
+
     public static Evidence Note(string summary) => new() { Kind = EvidenceKinds.Note, Summary = summary };
 
     public static Evidence Log(string summary, IReadOnlyList<string> lines) =>

@@ -24,7 +24,7 @@ public static class Scorer
     public static ScoreCard NotEvaluated(Rubric rubric, Evidence reason)
     {
         var results = rubric.Criteria
-            .Select(c => new CriterionResult(c.Id, c.Title, c.Competency, 0, c.Points, false, [reason]))
+            .Select(c => new CriterionResult(c.Id, c.Title, c.Competency, 0, c.Points, false, [reason]) { Reason = reason.Summary })
             .ToList();
         return new ScoreCard(0, Level.NotYet, results, [reason.Summary]);
     }
@@ -51,9 +51,17 @@ public static class Scorer
             points = 0;
         }
 
-        var evidence = outcomes.SelectMany(o => o.Evidence.Count > 0 ? o.Evidence : [Evidence.Note(o.Summary)]).ToList();
-        return new CriterionResult(criterion.Id, criterion.Title, criterion.Competency, points, criterion.Points, passed, evidence);
+        var evidence = outcomes.SelectMany(o => (o.Evidence.Count > 0 ? o.Evidence : [Evidence.Note(o.Summary)]).Select(e => Attributed(e, o))).ToList();
+        var reason = passed ? null : outcomes.First(o => !o.Passed).Summary;
+        return new CriterionResult(criterion.Id, criterion.Title, criterion.Competency, points, criterion.Points, passed, evidence) { Reason = reason };
     }
+
+    /// <summary>
+    /// Names the check behind each piece of evidence; everything a passed check shows is passing
+    /// evidence, while a failed check's pieces keep what their producer said (the failing exchange).
+    /// </summary>
+    private static Evidence Attributed(Evidence e, CheckOutcome outcome) =>
+        e with { Check = e.Check ?? outcome.CheckId, Passed = e.Passed ?? (outcome.Passed && e.Kind != EvidenceKinds.Note ? true : null) };
 
     private static CheckOutcome Missing(string id) =>
         new(id, false, $"Check '{id}' did not run.", [Evidence.Note($"Check '{id}' did not run.")]);

@@ -44,28 +44,10 @@ public static class CalibrationPages
         var h = new StringBuilder($"<h1>Calibration: {Html.E(challenge.Title)}</h1>");
         h.Append($"<p>Rubric in force: version <strong>{Html.E(challenge.Rubric.Version)}</strong>.</p>");
         h.Append($"<form data-json data-method=\"POST\" action=\"/api/challenges/{Html.U(challenge.Id)}/calibrations\" class=\"inline\" id=\"calibrate-form\">");
-        h.Append("<button type=\"submit\">Grade the calibration set again</button><span class=\"error\" role=\"alert\" data-errors></span></form>");
+        h.Append("<button type=\"submit\" data-busy=\"Queuing the calibration set…\">Grade the calibration set again</button> <span class=\"progress\" role=\"status\" data-busy-status></span><span class=\"error\" role=\"alert\" data-errors></span></form>");
 
-        // Expected against given: the latest grading of each reference solution.
-        var latest = graded.Where(g => g.Kind == "calibration" && g.Reference is not null && g.ExpectedLevel is not null)
-            .GroupBy(g => g.Reference!).Select(g => g.Last()).ToList();
-        var matrix = CalibrationStatistics.Matrix(Levels.All, latest.Select(g => (g.ExpectedLevel!, g.Level)));
-        h.Append("<section aria-labelledby=\"matrix\"><h2 id=\"matrix\">Expected against given level</h2>");
-        h.Append($"<p>The latest grading of each of {latest.Count} reference solutions: {matrix.Diagonal} placed at their expected level.</p>");
-        h.Append(MatrixTable("confusion-matrix", "Calibration set: rows are the expected level, columns the level the rubric gave", "Expected", "Given", matrix));
-        if (latest.Count > 0)
-        {
-            h.Append("<table><caption>Reference solutions</caption><thead><tr><th scope=\"col\">Reference</th><th scope=\"col\">Expected</th><th scope=\"col\">Given</th><th scope=\"col\">Score</th><th scope=\"col\">Rubric</th><th scope=\"col\">Graded</th></tr></thead><tbody>");
-            foreach (var g in latest)
-            {
-                var mark = g.Level == g.ExpectedLevel ? "<span class=\"pass\">agrees</span>" : "<span class=\"fail\">differs</span>";
-                h.Append($"<tr><td><a href=\"/review/submissions/{g.Id}\">{Html.E(g.Reference)}</a></td><td>{Html.E(g.ExpectedLevel)}</td><td>{Html.E(g.Level)} {mark}</td><td>{g.Score}</td><td>{Html.E(g.RubricVersion)}</td><td>{Html.When(g.GradedAt)}</td></tr>");
-            }
-
-            h.Append("</tbody></table>");
-        }
-
-        h.Append("</section>");
+        var run = await CalibrationRunView.LatestAsync(dataSource, challengeId, http.RequestAborted);
+        h.Append(CalibrationRunSection.Render(run, http.User.IsInRole(Assessments.Client.Roles.Admin)));
         h.Append(RubricVersions(versions));
         h.Append(Distributions(graded));
         h.Append(Agreement(graded));
@@ -80,7 +62,7 @@ public static class CalibrationPages
             return h.Append("<p>No report graded yet.</p></section>").ToString();
         }
 
-        h.Append("<table id=\"rubric-versions\"><caption>Versions that graded reports, oldest first, with the criteria changes against the version before</caption><thead><tr><th scope=\"col\">Version</th><th scope=\"col\">Reports</th><th scope=\"col\">First</th><th scope=\"col\">Last</th><th scope=\"col\">What changed</th></tr></thead><tbody>");
+        h.Append("<div class=\"scroll\"><table id=\"rubric-versions\"><caption>Versions that graded reports, oldest first, with the criteria changes against the version before</caption><thead><tr><th scope=\"col\">Version</th><th scope=\"col\">Reports</th><th scope=\"col\">First</th><th scope=\"col\">Last</th><th scope=\"col\">What changed</th></tr></thead><tbody>");
         RubricVersionSeen? previous = null;
         foreach (var v in versions)
         {
@@ -90,7 +72,7 @@ public static class CalibrationPages
             previous = v;
         }
 
-        return h.Append("</tbody></table></section>").ToString();
+        return h.Append("</tbody></table></div></section>").ToString();
     }
 
     private static string Distributions(IReadOnlyList<GradedSubmission> graded)
@@ -117,15 +99,17 @@ public static class CalibrationPages
         h.Append($"<p>Reviewed candidate submissions (an interviewer set a level or left a note): {reviewed.Count}; ");
         h.Append($"the final level equals the rubric's in {matrix.Diagonal}. ");
         h.Append("Cohen's kappa: <strong id=\"kappa\">");
-        h.Append(kappa is { } k ? k.ToString("0.00", CultureInfo.InvariantCulture) : "n/a (nothing reviewed yet)");
-        h.Append("</strong> <span class=\"muted\">(1 is full agreement, 0 no better than chance)</span></p>");
+        h.Append(kappa is { } k && reviewed.Count >= CalibrationStatistics.MinimumForKappa
+            ? k.ToString("0.00", CultureInfo.InvariantCulture)
+            : "not enough data");
+        h.Append($"</strong> <span class=\"muted\" id=\"kappa-sample\">(n = {reviewed.Count}; shown from {CalibrationStatistics.MinimumForKappa} reviewed submissions, since a handful can land anywhere between −1 and 1 by chance; 1 is full agreement, 0 no better than chance)</span></p>");
         h.Append(MatrixTable("agreement-matrix", "Reviewed submissions: rows are the rubric's level, columns the interviewers' final level", "Rubric", "Interviewer", matrix));
         return h.Append("</section>").ToString();
     }
 
-    private static string MatrixTable(string id, string caption, string rows, string columns, LevelMatrix matrix)
+    public static string MatrixTable(string id, string caption, string rows, string columns, LevelMatrix matrix)
     {
-        var h = new StringBuilder($"<table id=\"{id}\" class=\"matrix\"><caption>{Html.E(caption)}</caption><thead><tr><th scope=\"col\">{rows} \\ {columns}</th>");
+        var h = new StringBuilder($"<div class=\"scroll\"><table id=\"{id}\" class=\"matrix\"><caption>{Html.E(caption)}</caption><thead><tr><th scope=\"col\">{rows} \\ {columns}</th>");
         foreach (var level in matrix.Levels)
         {
             h.Append($"<th scope=\"col\">{Html.E(level)}</th>");
@@ -145,6 +129,6 @@ public static class CalibrationPages
             h.Append("</tr>");
         }
 
-        return h.Append("</tbody></table>").ToString();
+        return h.Append("</tbody></table></div>").ToString();
     }
 }

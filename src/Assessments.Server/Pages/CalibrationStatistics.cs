@@ -23,6 +23,9 @@ public sealed record LevelMatrix(IReadOnlyList<string> Levels, int[,] Counts)
 /// <summary>The calibration dashboard's arithmetic, free of I/O.</summary>
 public static class CalibrationStatistics
 {
+    /// <summary>Below this many reviewed submissions kappa is noise: the dashboard says "not enough data" instead.</summary>
+    public const int MinimumForKappa = 10;
+
     public static LevelMatrix Matrix(IReadOnlyList<string> levels, IEnumerable<(string Row, string Column)> pairs)
     {
         var counts = new int[levels.Count, levels.Count];

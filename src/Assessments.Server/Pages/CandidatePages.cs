@@ -71,7 +71,7 @@ public static class CandidatePages
         else
         {
             h.Append("<p>Your <strong>latest</strong> upload is the one that counts: it is the one your interviewer reviews. You may upload again whenever the previous grading has finished.</p>");
-            h.Append("<table><caption>Your uploads, oldest first</caption><thead><tr><th scope=\"col\">Uploaded</th><th scope=\"col\">Size</th><th scope=\"col\">Status</th></tr></thead><tbody>");
+            h.Append("<div class=\"scroll\"><table><caption>Your uploads, oldest first</caption><thead><tr><th scope=\"col\">Uploaded</th><th scope=\"col\">Size</th><th scope=\"col\">Status</th></tr></thead><tbody>");
             var latest = submissions.MaxBy(s => s.SubmittedAt)!.Id;
             foreach (var s in submissions)
             {
@@ -79,7 +79,7 @@ public static class CandidatePages
                 h.Append($"<tr><td><a href=\"/candidate/submissions/{s.Id}\">{Html.When(s.SubmittedAt)}</a>{counts}</td><td>{s.ArchiveBytes:N0} bytes</td><td>{Html.E(StatusText(s.State, s.ReportStatus))}</td></tr>");
             }
 
-            h.Append("</tbody></table>");
+            h.Append("</tbody></table></div>");
         }
 
         h.Append("</section>");

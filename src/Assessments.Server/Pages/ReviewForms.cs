@@ -55,14 +55,19 @@ public static class ReviewForms
             return h.Append("<p>No changes yet.</p></section>").ToString();
         }
 
-        h.Append("<table id=\"audit-trail\"><caption>Changes to this submission, newest first</caption><thead><tr><th scope=\"col\">When</th><th scope=\"col\">Who</th><th scope=\"col\">What</th><th scope=\"col\">Before</th><th scope=\"col\">After</th></tr></thead><tbody>");
+        h.Append("<div class=\"scroll\"><table id=\"audit-trail\" class=\"reflow\"><caption>Changes to this submission, newest first</caption><thead><tr><th scope=\"col\">When</th><th scope=\"col\">Who</th><th scope=\"col\">What</th><th scope=\"col\">Before</th><th scope=\"col\">After</th></tr></thead><tbody>");
         foreach (var e in entries)
         {
-            h.Append($"<tr><td>{Html.When(e.At)}</td><td>{Html.E(e.Actor)}</td><td>{Html.E(e.Action)}</td><td>{Json(e.Before)}</td><td>{Json(e.After)}</td></tr>");
+            h.Append($"<tr><td data-label=\"When\">{Html.When(e.At)}</td><td data-label=\"Who\">{Html.E(e.Actor)}</td><td data-label=\"What\">{Html.E(e.Action)}</td>");
+            h.Append($"<td data-label=\"Before\">{Json(e.Before)}</td><td data-label=\"After\">{Json(e.After)}</td></tr>");
         }
 
-        return h.Append("</tbody></table></section>").ToString();
+        return h.Append("</tbody></table></div></section>").ToString();
     }
 
-    private static string Json(JsonElement? value) => value is { } v ? $"<code>{Html.E(v.GetRawText())}</code>" : "—";
+    /// <summary>Indented, so that a narrow screen wraps it by member rather than one character per line.</summary>
+    private static string Json(JsonElement? value) =>
+        value is { } v ? $"<pre class=\"json\">{Html.E(JsonSerializer.Serialize(v, Indented))}</pre>" : "—";
+
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }

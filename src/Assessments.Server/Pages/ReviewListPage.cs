@@ -37,7 +37,7 @@ public static class ReviewListPage
         h.Append(Select("sort", "Sort by", [("date-desc", "newest first"), ("date-asc", "oldest first"), ("score-desc", "highest score"), ("score-asc", "lowest score")], sort ?? "date-desc", null));
         h.Append("<button type=\"submit\">Apply</button></form>");
 
-        h.Append($"<table class=\"list\"><caption>{list.Count} submission{(list.Count == 1 ? string.Empty : "s")}</caption><thead><tr>");
+        h.Append($"<div class=\"scroll\"><table class=\"list\"><caption>{list.Count} submission{(list.Count == 1 ? string.Empty : "s")}</caption><thead><tr>");
         h.Append("<th scope=\"col\">Submitted</th><th scope=\"col\">Candidate</th><th scope=\"col\">Challenge</th><th scope=\"col\">Status</th><th scope=\"col\">Level</th><th scope=\"col\">Score</th></tr></thead><tbody>");
         var similar = await Assessments.Similarity.PairStore.CountsAsync(http.RequestServices.GetRequiredService<Npgsql.NpgsqlDataSource>(), list.Select(s => s.Id).ToList(), http.RequestAborted);
         foreach (var s in list)
@@ -48,7 +48,7 @@ public static class ReviewListPage
             h.Append($"<td>{Html.E(s.ReportStatus ?? s.State)}</td><td>{levelCell}</td><td>{(s.Score is { } score ? score.ToString() : "—")}</td></tr>");
         }
 
-        h.Append("</tbody></table>");
+        h.Append("</tbody></table></div>");
         return PageLayout.Page(http, "Submissions", h.ToString());
     }
 

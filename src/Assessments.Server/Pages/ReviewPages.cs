@@ -33,34 +33,30 @@ public static class ReviewPages
 
         var notes = await store.NotesAsync(id, cancellationToken);
         var audit = await SubmissionAudit.ForSubmissionAsync(dataSource, id, cancellationToken);
+        var report = await ReviewVerdict.ReportAsync(store, id, cancellationToken);
         var who = s.CandidateName ?? "a reference solution";
         var h = new StringBuilder($"<h1>Submission of {Html.E(who)}</h1>");
-        h.Append("<dl class=\"facts\">");
-        h.Append($"<dt>Challenge</dt><dd>{Html.E(s.ChallengeId)}</dd>");
-        h.Append($"<dt>Submitted</dt><dd>{Html.When(s.SubmittedAt)} · {s.ArchiveBytes:N0} bytes</dd>");
-        h.Append($"<dt>Grading</dt><dd>{Html.E(s.State)}{(s.ReportStatus is { } rs ? $" · {Html.E(rs)}" : string.Empty)} · attempt {s.Attempts}</dd>");
-        h.Append($"<dt>Rubric level</dt><dd><span class=\"badge\" id=\"rubric-level\">{Html.E(s.Level ?? "—")}</span> {(s.Score is { } score ? $"{score}/100" : string.Empty)}</dd>");
-        h.Append($"<dt>Final level</dt><dd><span class=\"badge\" id=\"final-level\">{Html.E(s.OverrideLevel ?? s.Level ?? "—")}</span>");
-        h.Append(s.OverrideLevel is null ? " <span class=\"muted\">(the rubric's)</span>" : $" <span class=\"muted\">set by an interviewer: {Html.E(s.OverrideReason)}</span>");
-        h.Append("</dd></dl>");
+        h.Append($"<p class=\"muted\" id=\"facts\">{Html.E(s.ChallengeId)} · submitted {Html.When(s.SubmittedAt)} · {s.ArchiveBytes:N0} bytes · ");
+        h.Append($"grading {Html.E(s.State)}{(s.ReportStatus is { } rs ? $" ({Html.E(rs)})" : string.Empty)}, attempt {s.Attempts}</p>");
 
+        // The verdict first: what an interviewer came for fits one screen; the details follow.
+        h.Append(ReviewVerdict.Render(s, report));
         h.Append(await SimilarityPages.SectionAsync(dataSource, id, cancellationToken));
-        h.Append(ReviewForms.Override(s));
-        h.Append(ReviewForms.Notes(s.Id, notes));
-        h.Append(ReviewForms.Audit(audit));
+        h.Append("<div class=\"review-actions\">").Append(ReviewForms.Override(s)).Append(ReviewForms.Notes(s.Id, notes)).Append("</div>");
 
-        h.Append("<section aria-labelledby=\"report\"><h2 id=\"report\">Report</h2>");
+        h.Append("<section aria-labelledby=\"report\"><h2 id=\"report\">The report in full</h2>");
         if (s.ReportStatus is null)
         {
             h.Append("<p>No report yet: the grading has not finished.</p>");
         }
         else
         {
-            h.Append($"<p><a href=\"/api/submissions/{s.Id}/report\">report.json</a> · <a href=\"/review/submissions/{s.Id}/report\" target=\"_blank\" rel=\"noopener\">open the report on its own</a></p>");
+            h.Append($"<p><a href=\"/api/submissions/{s.Id}/report\">report.json</a> · <a href=\"/api/submissions/{s.Id}/report.html\" target=\"_blank\" rel=\"noopener\">open the report on its own</a></p>");
             h.Append($"<iframe id=\"report-frame\" title=\"Graded report\" src=\"/review/submissions/{s.Id}/report\" sandbox=\"allow-same-origin\" data-autoheight></iframe>");
         }
 
         h.Append("</section>");
+        h.Append(ReviewForms.Audit(audit));
         return PageLayout.Page(http, $"Submission of {who}", h.ToString());
     }
 
@@ -71,7 +67,8 @@ public static class ReviewPages
     /// </summary>
     private static async Task<IResult> ReportFrameAsync(Guid id, HttpContext http, SubmissionStore store)
     {
-        if (await store.ReportHtmlAsync(id, http.RequestAborted) is not { } html)
+        // The page above the frame shows the verdict; the frame holds the details.
+        if (await ReportRendering.HtmlAsync(store, id, await store.FindAsync(id, http.RequestAborted), http.RequestAborted, withVerdict: false) is not { } html)
         {
             return PageLayout.NotFound(http);
         }

@@ -9,7 +9,7 @@ public sealed class SubmissionStore(NpgsqlDataSource dataSource)
 {
     private const string Select = """
         select s.id, s.challenge_id, s.kind, i.candidate_name, s.invitation_id, j.state, r.status, r.level, r.score,
-               s.override_level, s.override_reason, j.attempt, s.created_at, j.finished_at, s.archive_bytes
+               s.override_level, s.override_reason, j.attempt, s.created_at, j.finished_at, s.archive_bytes, s.override_by, s.overridden_at
           from submissions s
           join grading_jobs j on j.submission_id = s.id
           left join reports r on r.submission_id = s.id
@@ -89,7 +89,9 @@ public sealed class SubmissionStore(NpgsqlDataSource dataSource)
                 reader.GetInt32(11),
                 reader.GetInt64(14),
                 reader.GetFieldValue<DateTimeOffset>(12),
-                reader.NullableField<DateTimeOffset?>(13)));
+                reader.NullableField<DateTimeOffset?>(13),
+                reader.NullableField<string>(15),
+                reader.NullableField<DateTimeOffset?>(16)));
         }
 
         return rows;

@@ -47,7 +47,7 @@ public static class SubmissionsApi
 
     private static async Task<Results<ContentHttpResult, NotFound>> ReportHtmlAsync(Guid id, HttpResponse response, SubmissionStore store, CancellationToken cancellationToken)
     {
-        if (await store.ReportHtmlAsync(id, cancellationToken) is not { } html)
+        if (await ReportRendering.HtmlAsync(store, id, await store.FindAsync(id, cancellationToken), cancellationToken) is not { } html)
         {
             return TypedResults.NotFound();
         }
@@ -85,7 +85,11 @@ public static class SubmissionsApi
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using var read = new NpgsqlCommand("select override_level, override_reason from submissions where id = $1 for update", connection, transaction).With(id);
+        await using var read = new NpgsqlCommand("""
+            select s.override_level, s.override_reason, s.override_by, r.level
+              from submissions s left join reports r on r.submission_id = s.id
+             where s.id = $1 for update of s
+            """, connection, transaction).With(id);
         object? before;
         await using (var reader = await read.ExecuteReaderAsync(cancellationToken))
         {
@@ -94,13 +98,18 @@ public static class SubmissionsApi
                 return TypedResults.NotFound();
             }
 
-            before = new { level = reader.NullableField<string>(0), reason = reader.NullableField<string>(1) };
+            // The level in force before this change: an earlier interviewer's, else the rubric's.
+            var earlier = reader.NullableField<string>(0);
+            before = earlier is null
+                ? new { level = reader.NullableField<string>(3), setBy = "rubric", reason = (string?)null }
+                : new { level = (string?)earlier, setBy = reader.NullableField<string>(2) ?? "an interviewer", reason = reader.NullableField<string>(1) };
         }
 
-        await using var update = new NpgsqlCommand("update submissions set override_level = $2, override_reason = $3 where id = $1", connection, transaction)
-            .With(id, level, reason);
+        await using var update = new NpgsqlCommand(
+            "update submissions set override_level = $2, override_reason = $3, override_by = $4, overridden_at = now() where id = $1", connection, transaction)
+            .With(id, level, reason, user.Name());
         await update.ExecuteNonQueryAsync(cancellationToken);
-        await AuditLog.WriteAsync(connection, transaction, user, "level.override", "submission", id.ToString(), before, new { level, reason }, cancellationToken);
+        await AuditLog.WriteAsync(connection, transaction, user, "level.override", "submission", id.ToString(), before, new { level, setBy = user.Name(), reason }, cancellationToken);
         await Platform.Webhooks.WebhookEvents.RecordLevelOverriddenAsync(connection, transaction, id, level, reason, user.Actor(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok((await store.FindAsync(id, cancellationToken))!);

@@ -57,7 +57,7 @@ public sealed class HumanReportTests
 
         var md = MarkdownReport.Render(report);
 
-        Assert.Contains("**Level:** `junior` · **Score:** 50/100", md, StringComparison.Ordinal);
+        Assert.Contains("**Final level: `junior`** · **Score: 50/100**", md, StringComparison.Ordinal);
         Assert.Contains($"  {SampleReports.Curl}", md, StringComparison.Ordinal);
         Assert.Contains("senior: score 50 is below 90", md, StringComparison.Ordinal);
     }

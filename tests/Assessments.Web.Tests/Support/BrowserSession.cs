@@ -35,9 +35,14 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public List<string> Problems { get; } = [];
 
-    public static async Task<BrowserSession> OpenAsync(IBrowser browser, Uri baseAddress)
+    public static async Task<BrowserSession> OpenAsync(IBrowser browser, Uri baseAddress, int width = 1280)
     {
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseAddress.ToString(), AcceptDownloads = true });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = baseAddress.ToString(),
+            AcceptDownloads = true,
+            ViewportSize = new ViewportSize { Width = width, Height = width < 800 ? 860 : 900 },
+        });
         return new BrowserSession(context, await context.NewPageAsync());
     }
 

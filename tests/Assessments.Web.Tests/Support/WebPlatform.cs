@@ -57,6 +57,9 @@ public class WebPlatform : IAsyncLifetime
 
     public async Task<BrowserSession> OpenAsync() => await BrowserSession.OpenAsync(Browser, BaseAddress);
 
+    /// <summary>A session with a window this many pixels wide (1400 for a desk, 400 for a phone).</summary>
+    public async Task<BrowserSession> OpenAsync(int width) => await BrowserSession.OpenAsync(Browser, BaseAddress, width);
+
     private Process StartWorker()
     {
         var log = Path.Combine(Path.GetDirectoryName(Screenshots.Folder)!, $"worker-{GetType().Name}.log");

@@ -107,6 +107,11 @@ function wireJsonForms() {
       for (const name of (form.dataset.array || '').split(',').filter(Boolean)) body[name] = String(body[name] || '').split(',').map((v) => v.trim()).filter(Boolean);
       const button = form.querySelector('button');
       button.disabled = true;
+      // Feedback while the request is out: the button says what is happening.
+      const label = button.textContent;
+      if (button.dataset.busy) button.textContent = button.dataset.busy;
+      const status = form.querySelector('[data-busy-status]');
+      if (status) status.textContent = '';
       try {
         const response = await fetch(form.getAttribute('action'), {
           method: form.dataset.method || 'POST',
@@ -114,16 +119,45 @@ function wireJsonForms() {
           body: JSON.stringify(body),
         });
         if (response.ok) {
+          if (status) status.textContent = 'Done. Reloading…';
           window.location.reload();
           return;
         }
+        button.textContent = label;
         errors.textContent = problemText(response.status, await response.text());
       } catch {
+        button.textContent = label;
         errors.textContent = 'The request failed: the connection was lost. Try again.';
       }
       button.disabled = false;
     });
   }
+}
+
+// A calibration run under way: count its references as they finish, reload once all have.
+function pollCalibration() {
+  const element = document.querySelector('[data-poll-calibration]');
+  if (!element) return;
+  const progress = element.querySelector('[data-progress]');
+  const tick = async () => {
+    try {
+      const response = await fetch(element.dataset.pollCalibration, { headers: { Accept: 'application/json' } });
+      if (response.ok) {
+        const run = await response.json();
+        if (run.finished) {
+          window.location.reload();
+          return;
+        }
+        const done = run.entries.filter((e) => e.state === 'finished' || e.state === 'failed').length;
+        const grading = run.entries.filter((e) => e.state === 'running').length;
+        if (progress) progress.textContent = `${done} of ${run.entries.length} done, ${grading} grading now`;
+      }
+    } catch {
+      // A missed poll is retried on the next tick.
+    }
+    window.setTimeout(tick, 3000);
+  };
+  window.setTimeout(tick, 3000);
 }
 
 function sizeReportFrame() {
@@ -145,4 +179,5 @@ document.addEventListener('DOMContentLoaded', () => {
   pollStatus();
   wireJsonForms();
   sizeReportFrame();
+  pollCalibration();
 });
