@@ -166,6 +166,25 @@ public sealed class AuthorizationMatrixTests(PlatformSeed seed, ITestOutputHelpe
             new("GET", "/api/admin/dead-letters", "/api/admin/dead-letters", AdminOnly(HttpStatusCode.OK)),
             new("POST", "/api/admin/dead-letters/{jobId:guid}/retry", $"/api/admin/dead-letters/{Guid.NewGuid()}/retry", AdminOnly(HttpStatusCode.NotFound)),
             new("GET", "/api/admin/audit", "/api/admin/audit", AdminOnly(HttpStatusCode.OK)),
+            // Webhooks: an admin's bad target is refused (no endpoint is made, so no delivery leaves this machine).
+            new("POST", "/api/admin/webhooks/", "/api/admin/webhooks", AdminOnly(HttpStatusCode.BadRequest), () => JsonContent.Create(new { url = "ftp://hooks.invalid/x", events = new[] { "grading.completed" } })),
+            new("GET", "/api/admin/webhooks/", "/api/admin/webhooks", AdminOnly(HttpStatusCode.OK)),
+            new("DELETE", "/api/admin/webhooks/{id:guid}", $"/api/admin/webhooks/{Guid.NewGuid()}", AdminOnly(HttpStatusCode.NotFound)),
+            new("GET", "/api/admin/webhooks/{id:guid}/deliveries", $"/api/admin/webhooks/{Guid.NewGuid()}/deliveries", AdminOnly(HttpStatusCode.NotFound)),
+            new("GET", "/api/admin/webhooks/{id:guid}/deliveries/{deliveryId:guid}", $"/api/admin/webhooks/{Guid.NewGuid()}/deliveries/{Guid.NewGuid()}", AdminOnly(HttpStatusCode.NotFound)),
+            new("POST", "/api/admin/webhooks/{id:guid}/deliveries/{deliveryId:guid}/redeliver", $"/api/admin/webhooks/{Guid.NewGuid()}/deliveries/{Guid.NewGuid()}/redeliver", AdminOnly(HttpStatusCode.NotFound)),
+            new("POST", "/api/admin/partner-keys/", "/api/admin/partner-keys", AdminOnly(HttpStatusCode.Created), () => JsonContent.Create(new { name = $"ats{++users}" })),
+            new("GET", "/api/admin/partner-keys/", "/api/admin/partner-keys", AdminOnly(HttpStatusCode.OK)),
+            new("POST", "/api/admin/partner-keys/{id:guid}/revoke", $"/api/admin/partner-keys/{Guid.NewGuid()}/revoke", AdminOnly(HttpStatusCode.NotFound)),
+            // The partner API takes a partner key only: no bearer token of any role opens it.
+            new("GET", "/api/partner/tests", "/api/partner/tests", Everyone(HttpStatusCode.Unauthorized)),
+            new("POST", "/api/partner/tests/send", "/api/partner/tests/send", Everyone(HttpStatusCode.Unauthorized), () => JsonContent.Create(new { partner_test_id = "api-design" })),
+            new("GET", "/api/partner/tests/{partnerInterviewId:guid}/status", $"/api/partner/tests/{Guid.NewGuid()}/status", Everyone(HttpStatusCode.Unauthorized)),
+            new("GET", "/api/partner/tests/{partnerInterviewId:guid}/report", $"/api/partner/tests/{Guid.NewGuid()}/report", Everyone(HttpStatusCode.Unauthorized)),
+            new("GET", "/api/submissions/{id:guid}/similar", $"/api/submissions/{a}/similar", staff),
+            new("GET", "/api/challenges/{id}/similarity", "/api/challenges/api-design/similarity", staff),
+            new("PUT", "/api/similarity/pairs/{id:guid}/review", $"/api/similarity/pairs/{Guid.NewGuid()}/review", Staff(HttpStatusCode.NotFound), () => JsonContent.Create(new { review = "independent", note = "written separately" })),
+            new("POST", "/api/admin/similarity/{challengeId}/reindex", "/api/admin/similarity/no-such-challenge/reindex", AdminOnly(HttpStatusCode.NotFound)),
         ];
     }
 
