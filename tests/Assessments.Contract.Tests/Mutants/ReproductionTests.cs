@@ -40,13 +40,13 @@ public sealed class ReproductionTests(DockerFixture docker, ITestOutputHelper ou
     [Fact]
     public async Task A_failing_checks_curl_command_reproduces_the_failure_against_a_local_run()
     {
-        // given a mutant that answers a create with 200, graded, and the same mutant running locally
+        // given a mutant that answers a create with 202 (undocumented), graded, and the same mutant running locally
         var grading = new MutantGrading(docker);
         var root = Directory.CreateTempSubdirectory("assessments-curl-").FullName;
         await using var local = new LocalRun();
         try
         {
-            var submission = Mutant.LoadAll().Single(m => m.Name == "create-answers-200").ApplyTo(grading.Reference, root);
+            var submission = Mutant.LoadAll().Single(m => m.Name == "create-answers-202").ApplyTo(grading.Reference, root);
             var report = await grading.GradeAsync(submission);
             var failed = report.Contract.Checks.Single(c => c.Id == ContractChecks.StatusDocumented);
             Assert.False(failed.Passed);
