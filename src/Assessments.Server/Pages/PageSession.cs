@@ -40,8 +40,10 @@ public static class PageSession
 
     public static bool IsSameOrigin(HttpRequest request)
     {
+        // A page sent with Referrer-Policy: no-referrer (the invitation page) makes the browser send
+        // "Origin: null" on its own form posts; Sec-Fetch-Site, which no script can set, decides then.
         var origin = request.Headers.Origin.ToString();
-        if (origin.Length > 0)
+        if (origin.Length > 0 && origin != "null")
         {
             return string.Equals(origin, $"{request.Scheme}://{request.Host}", StringComparison.OrdinalIgnoreCase);
         }
