@@ -11,6 +11,7 @@ namespace Assessments.IntegrationTests.Platform;
 /// it printed. A second run reuses all of it; <c>make down</c>'s script (with --purge) leaves nothing.
 /// </summary>
 [Collection(DockerCollection.Name)]
+[Trait("Schedule", "Alone")] // the senior reference must land at senior through the worker, load stage included: nothing may run beside it
 public sealed class PlatformUpTests(DockerFixture docker, ITestOutputHelper output) : IAsyncLifetime
 {
     private readonly PlatformScripts _platform = PlatformScripts.OnSparePort();

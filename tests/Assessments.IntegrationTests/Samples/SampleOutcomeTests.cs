@@ -41,6 +41,7 @@ public sealed class SampleOutcomeTests(DockerFixture docker) : IDisposable
     }
 
     [Theory]
+    [Trait("Schedule", "Alone")] // the starters go through the load stage too: a busy host would make them a platform fault
     [MemberData(nameof(SamplesToGrade))]
     public async Task The_sample_gets_the_outcome_its_challenge_declares(string challenge, string sample)
     {
