@@ -27,6 +27,13 @@ public sealed class ContractStage(TimeSpan? budget = null) : IGradingStage
     {
         var challenge = service.Challenge;
         var contract = ContractDocument.Load(challenge.ContractPath);
+        if (challenge.Operations is { } operations)
+        {
+            // Probes and metrics are documented for the candidate but graded by the operations checks
+            // (ops.*): probing them here as well would count one missing feature twice.
+            contract = contract.Without([operations.Liveness, operations.Readiness, operations.Metrics]);
+        }
+
         if (contract.Operations.Count == 0)
         {
             // The challenge's fault, not the candidate's: every check fails with the reason, visibly in the report.

@@ -53,6 +53,10 @@ public sealed class ContractDocument
         return new ContractDocument(operations, problems);
     }
 
+    /// <summary>The same contract without the operations on the given paths.</summary>
+    public ContractDocument Without(IReadOnlyCollection<string> paths) =>
+        new(Operations.Where(o => !paths.Contains(o.PathTemplate)).ToList(), Problems);
+
     /// <summary>The operations documented on a path template, by method.</summary>
     public IReadOnlyList<string> MethodsOf(string pathTemplate) =>
         Operations.Where(o => o.PathTemplate == pathTemplate).Select(o => o.Method).ToList();
