@@ -32,8 +32,9 @@ up: docker base-images postgres build
 down:
 	@scripts/platform-down.sh
 
-## Run every test: unit tests, then integration tests against the real Docker engine.
-test: prepare
+## Run every test: unit tests, then integration tests against the real Docker engine (scripts/test.sh
+## prepares what they need while it builds).
+test:
 	CONFIGURATION=$(CONFIGURATION) scripts/test.sh
 	@scripts/check-leftovers.sh
 

@@ -6,6 +6,7 @@
 #   ASSESS_PLATFORM_DIR   logs, pid files, tokens (default out/platform; root-only, 0700)
 #   ASSESS_DATABASE       the database on the PostgreSQL of scripts/ensure-postgres.sh (default assessments)
 #   ASSESS_UP_CHALLENGE   the challenge of the invitation and the two gradings (default api-design)
+#   ASSESS_CHALLENGES     the folder of challenges the server and the worker serve (default challenges/)
 #   ASSESSMENTS_PGPORT    that PostgreSQL's port (default 55432)
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -14,6 +15,7 @@ port=${ASSESS_PORT:-8080}
 platform_dir=${ASSESS_PLATFORM_DIR:-$repo/out/platform}
 database=${ASSESS_DATABASE:-assessments}
 challenge=${ASSESS_UP_CHALLENGE:-api-design}
+challenges=${ASSESS_CHALLENGES:-$repo/challenges}
 pg_port=${ASSESSMENTS_PGPORT:-55432}
 server_url=http://127.0.0.1:$port
 connection_string="Host=127.0.0.1;Port=$pg_port;Username=assessments;Database=$database"

@@ -83,7 +83,7 @@ grade() {
   wait_for_grading "$id" "$what"
 }
 
-senior_folder=$(awk '/^references:/ { inside = 1; next } inside && /^[^ #]/ { inside = 0 } inside && $1 == "senior:" { print $2 }' "$repo/challenges/$challenge/challenge.yaml")
+senior_folder=$(awk '/^references:/ { inside = 1; next } inside && /^[^ #]/ { inside = 0 } inside && $1 == "senior:" { print $2 }' "$challenges/$challenge/challenge.yaml")
 [ -n "$senior_folder" ] || fail "challenge $challenge names no senior reference in its challenge.yaml"
 grade starter_id "challenges/$challenge/starter" "starter kit"
 grade senior_id "challenges/$challenge/$senior_folder" "senior reference"

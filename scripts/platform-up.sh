@@ -13,7 +13,7 @@ grading_timeout=${ASSESS_UP_GRADING_TIMEOUT:-2400}
 
 [[ $port =~ ^[0-9]+$ ]] && [ "$port" -ge 1 ] && [ "$port" -le 65535 ] || fail "ASSESS_PORT '$port' is not a TCP port"
 [[ $database =~ ^[a-z_][a-z0-9_]{0,62}$ ]] || fail "ASSESS_DATABASE '$database' must be lower-case letters, digits and _"
-[ -f "$repo/challenges/$challenge/challenge.yaml" ] || fail "ASSESS_UP_CHALLENGE: no challenge '$challenge' in challenges/"
+[ -f "$challenges/$challenge/challenge.yaml" ] || fail "ASSESS_UP_CHALLENGE: no challenge '$challenge' in $challenges"
 for dll in "$server_dll" "$worker_dll" "$assess_dll"; do
   [ -f "$dll" ] || fail "$dll is missing: build first (make build, or make up, which builds)"
 done
@@ -64,7 +64,7 @@ else
     cd "$(dirname "$server_dll")"
     ConnectionStrings__Assessments=$connection_string \
       ASSESSMENTS__BOOTSTRAPADMINTOKEN=$admin_token \
-      Assessments__ChallengesPath=$repo/challenges \
+      Assessments__ChallengesPath=$challenges \
       exec setsid dotnet "$server_dll" --urls "$server_url" >>"$platform_dir/server.log" 2>&1 </dev/null
   ) &
   echo $! >"$platform_dir/server.pid"
@@ -79,7 +79,7 @@ else
     cd "$(dirname "$worker_dll")"
     ConnectionStrings__Assessments=$connection_string \
       Worker__WorkerId="make-up-$(hostname)-$port" \
-      Worker__ChallengesPath=$repo/challenges \
+      Worker__ChallengesPath=$challenges \
       exec setsid dotnet "$worker_dll" >>"$platform_dir/worker.log" 2>&1 </dev/null
   ) &
   echo $! >"$platform_dir/worker.pid"

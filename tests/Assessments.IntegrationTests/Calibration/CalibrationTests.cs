@@ -4,8 +4,9 @@ namespace Assessments.IntegrationTests.Calibration;
 
 /// <summary>
 /// The rubrics put every reference solution of every challenge at the level the hiring team labelled
-/// it with, the same level again when graded again, and still on a slower machine (half a CPU for
-/// the service and for the reference it is compared with).
+/// it with, and the senior reference still on a slower machine (half a CPU for the service and for the
+/// reference it is compared with). Whether a level holds when graded again, on a quiet and on a busy
+/// host, is measured by bench/grading (five rounds of each): it takes too long for the test command.
 /// </summary>
 [Collection(DockerCollection.Name)]
 [Trait("Schedule", "Alone")] // compares latencies with the reference's: nothing may run beside it (scripts/test.sh)
@@ -30,25 +31,11 @@ public sealed partial class CalibrationTests(CalibrationFixture calibration) : I
     }
 
     [Fact]
-    public async Task The_senior_reference_of_each_challenge_keeps_its_level_when_graded_three_times_with_scores_within_3_points()
+    public async Task The_senior_reference_of_each_challenge_keeps_its_level_with_half_a_cpu()
     {
-        var again = await CalibrationRun.RunAsync("--level", "senior", "--repeat", "2");
-        var runs = calibration.Results.Where(r => r.Expected == "senior").Concat(again).ToList();
+        var slow = await CalibrationRun.RunAsync("--level", "senior", "--cpus", "0.5");
 
-        foreach (var challenge in runs.GroupBy(r => r.Challenge))
-        {
-            Assert.True(challenge.Count() == 3, CalibrationRun.Describe(challenge));
-            Assert.True(challenge.All(r => r.Given == "senior"), CalibrationRun.Describe(challenge));
-            Assert.True(challenge.Max(r => r.Score) - challenge.Min(r => r.Score) <= 3, CalibrationRun.Describe(challenge));
-        }
-    }
-
-    [Fact]
-    public async Task Senior_and_engineer_ii_references_keep_their_level_with_half_a_cpu()
-    {
-        var slow = await CalibrationRun.RunAsync("--level", "senior", "--level", "engineer-ii", "--cpus", "0.5");
-
-        Assert.Equal(2 * slow.Select(r => r.Challenge).Distinct().Count(), slow.Count);
+        Assert.Equal(3, slow.Count);
         Assert.True(slow.All(r => r.Matches), CalibrationRun.Describe(slow));
     }
 }

@@ -1,18 +1,26 @@
 using Assessments.Domain.Challenges.Loading;
 using Assessments.Runner.Kits;
+using Assessments.Tests.Shared;
 
 namespace Assessments.IntegrationTests.Kits;
 
 /// <summary>
 /// `assess check` as a candidate runs it: from a kit unpacked outside the repository (so nothing but
 /// the kit is in reach), against the kit's starter and against the senior reference. One grading each.
+/// The senior's visible checks are run without the load profile beside other tests, and once with it
+/// (api-design, the quickest), alone: the load check passes only when its latencies hold.
 /// </summary>
 [Collection(DockerCollection.Name)]
 public sealed class KitCheckTests(DockerFixture docker) : IDisposable
 {
     private readonly string _temp = Directory.CreateTempSubdirectory("assess-kit-check-").FullName;
+    private readonly string _withoutLoad = ChallengesWithoutLoad.CopyFrom(Path.Combine(RepositoryPaths.Root, "challenges"));
 
-    public void Dispose() => Directory.Delete(_temp, recursive: true);
+    public void Dispose()
+    {
+        Directory.Delete(_temp, recursive: true);
+        Directory.Delete(_withoutLoad, recursive: true);
+    }
 
     public static TheoryData<string, string> Starters => new()
     {
@@ -43,11 +51,20 @@ public sealed class KitCheckTests(DockerFixture docker) : IDisposable
 
     [Theory]
     [MemberData(nameof(ChallengeIds))]
+    public async Task Check_of_the_senior_reference_passes_every_visible_check_and_exits_0(string id) =>
+        await CheckSeniorAsync(id, WriteKit(id, Path.Combine(_withoutLoad, id)));
+
+    [Fact]
     [Trait("Schedule", "Alone")] // passes the load check only when its latencies hold: nothing may run beside it
-    public async Task Check_of_the_senior_reference_passes_every_visible_check_and_exits_0(string id)
+    public async Task Check_of_the_senior_reference_passes_the_load_check_too()
     {
-        var kit = WriteKit(id);
-        var service = Path.Combine(_temp, "my-service");
+        var output = await CheckSeniorAsync("api-design", WriteKit("api-design"));
+
+        Assert.Contains("PASS load.thresholds", output, StringComparison.Ordinal);
+    }
+
+    private async Task<string> CheckSeniorAsync(string id, string kit)
+    {        var service = Path.Combine(_temp, "my-service");
         foreach (var file in Directory.EnumerateFiles(RepositoryPaths.Challenge(id) + "/reference/senior", "*", SearchOption.AllDirectories))
         {
             var target = Path.Combine(service, Path.GetRelativePath(RepositoryPaths.Challenge(id) + "/reference/senior", file));
@@ -61,12 +78,13 @@ public sealed class KitCheckTests(DockerFixture docker) : IDisposable
         Assert.DoesNotContain("FAIL ", output, StringComparison.Ordinal);
         Assert.Contains("PASS ops.graceful-shutdown", output, StringComparison.Ordinal);
         Assert.Empty(await docker.LeftoversAsync());
+        return output;
     }
 
-    private string WriteKit(string id)
+    private string WriteKit(string id, string? challenge = null)
     {
         var kit = Path.Combine(_temp, id);
-        CandidateKit.WriteTo(ChallengeLoader.Load(RepositoryPaths.Challenge(id)), kit);
+        CandidateKit.WriteTo(ChallengeLoader.Load(challenge ?? RepositoryPaths.Challenge(id)), kit);
         return kit;
     }
 }

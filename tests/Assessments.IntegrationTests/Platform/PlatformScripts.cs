@@ -24,8 +24,11 @@ internal sealed class PlatformScripts
     /// <summary>Where the scripts keep tokens, state, pid files and logs.</summary>
     public string Folder { get; }
 
-    public static PlatformScripts OnSparePort() =>
-        new(SparePort(), $"up_test_{Guid.NewGuid():n}"[..24], Path.Combine(Path.GetTempPath(), $"assess-up-{Guid.NewGuid():n}"));
+    /// <summary>The challenges the server and the worker serve (ASSESS_CHALLENGES); null for the repository's.</summary>
+    public string? Challenges { get; init; }
+
+    public static PlatformScripts OnSparePort(string? challenges = null) =>
+        new(SparePort(), $"up_test_{Guid.NewGuid():n}"[..24], Path.Combine(Path.GetTempPath(), $"assess-up-{Guid.NewGuid():n}")) { Challenges = challenges };
 
     public Task<(int ExitCode, string Stdout, string Stderr)> UpAsync() => RunAsync(TimeSpan.FromMinutes(45), "scripts/platform-up.sh");
 
@@ -71,6 +74,10 @@ internal sealed class PlatformScripts
         start.Environment["ASSESS_PORT"] = Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["ASSESS_DATABASE"] = Database;
         start.Environment["ASSESS_PLATFORM_DIR"] = Folder;
+        if (Challenges is not null)
+        {
+            start.Environment["ASSESS_CHALLENGES"] = Challenges;
+        }
         // The configuration these tests were built in (bin/<configuration>/net10.0), which built the server too.
         start.Environment["CONFIGURATION"] = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
 

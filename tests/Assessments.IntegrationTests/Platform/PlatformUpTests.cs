@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Assessments.Tests.Shared;
 using Xunit.Abstractions;
 
 namespace Assessments.IntegrationTests.Platform;
@@ -9,12 +10,13 @@ namespace Assessments.IntegrationTests.Platform;
 /// against the real PostgreSQL and Docker engine: the server and a worker start, the starter kit and
 /// the senior reference are graded through the queue, and every URL it prints answers for the tokens
 /// it printed. A second run reuses all of it; <c>make down</c>'s script (with --purge) leaves nothing.
+/// The challenges are served without their load profiles (ASSESS_CHALLENGES): the scripts and the
+/// queue are under test, not latencies, so this runs beside other tests.
 /// </summary>
-[Collection(DockerCollection.Name)]
-[Trait("Schedule", "Alone")] // the senior reference must land at senior through the worker, load stage included: nothing may run beside it
+[Collection(DockerBesideCollection.Name)]
 public sealed class PlatformUpTests(DockerFixture docker, ITestOutputHelper output) : IAsyncLifetime
 {
-    private readonly PlatformScripts _platform = PlatformScripts.OnSparePort();
+    private readonly PlatformScripts _platform = PlatformScripts.OnSparePort(ChallengesWithoutLoad.CopyFrom(Path.Combine(RepositoryPaths.Root, "challenges")));
     private readonly HttpClient _http = new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { Timeout = TimeSpan.FromSeconds(30) };
 
     public Task InitializeAsync() => Task.CompletedTask;
@@ -81,6 +83,7 @@ public sealed class PlatformUpTests(DockerFixture docker, ITestOutputHelper outp
         // Whatever happened above, the processes, the database and the folder go.
         await _platform.DownAndPurgeAsync();
         _http.Dispose();
+        Directory.Delete(_platform.Challenges!, recursive: true);
     }
 
     private string Url(string path) => $"http://127.0.0.1:{_platform.Port}{path}";

@@ -8,6 +8,7 @@ using Assessments.Reporting;
 using Assessments.Runner.Grading;
 using Assessments.Runner.Sandbox;
 using Assessments.Runner.Submissions;
+using Assessments.Tests.Shared;
 using Docker.DotNet.Models;
 using Xunit.Abstractions;
 
@@ -17,13 +18,14 @@ namespace Assessments.IntegrationTests.RedTeam;
 /// Hostile submissions, each graded for real, one after another like a runner would meet them. Every
 /// one must end as a report with the expected status and evidence, nothing may be left behind, the
 /// host listener must see no connection, disk use must come back, and a good submission must still
-/// grade right after.
+/// grade right after. Graded without the load profile (the cases are about the sandbox, the good
+/// submission about the host still working), so this runs beside other tests.
 /// </summary>
-[Collection(DockerCollection.Name)]
-[Trait("Schedule", "Alone")] // hostile services eat the CPU, and the good submission after them is graded senior only when its latencies hold
+[Collection(DockerBesideCollection.Name)]
 public sealed class RedTeamTests(DockerFixture docker, ITestOutputHelper output) : IDisposable
 {
     private readonly string _root = Directory.CreateTempSubdirectory("assess-redteam-").FullName;
+    private readonly string _challenges = ChallengesWithoutLoad.CopyFrom(Path.Combine(RepositoryPaths.Root, "challenges"));
 
     [Fact]
     public async Task Hostile_submissions_end_as_graded_outcomes_and_leave_the_host_untouched()
@@ -35,7 +37,7 @@ public sealed class RedTeamTests(DockerFixture docker, ITestOutputHelper output)
             .SelectMany(n => n.GetIPProperties().UnicastAddresses)
             .Select(a => a.Address.ToString())
             .FirstOrDefault(a => a.Contains('.', StringComparison.Ordinal)) ?? "172.17.0.1";
-        var challenge = ChallengeLoader.Load(RepositoryPaths.Challenge("api-design"));
+        var challenge = ChallengeLoader.Load(Path.Combine(_challenges, "api-design"));
         var diskBefore = DockerDiskUsedBytes();
         var containersBefore = (await docker.Docker.Containers.ListContainersAsync(new ContainersListParameters { All = true })).Count;
         var failures = new List<string>();
@@ -78,7 +80,11 @@ public sealed class RedTeamTests(DockerFixture docker, ITestOutputHelper output)
         Assert.True(diskGrowth < 100L * 1024 * 1024, $"disk use grew by {diskGrowth / 1024 / 1024} MB");
     }
 
-    public void Dispose() => Directory.Delete(_root, recursive: true);
+    public void Dispose()
+    {
+        Directory.Delete(_root, recursive: true);
+        Directory.Delete(_challenges, recursive: true);
+    }
 
     /// <summary>Used bytes of the file system Docker keeps images, containers and logs on.</summary>
     private static long DockerDiskUsedBytes()

@@ -1,3 +1,5 @@
+using Assessments.Tests.Shared;
+
 namespace Assessments.Server.Tests.Support;
 
 /// <summary>Where the repository's challenges and the built worker host are, found from the test's own folder.</summary>
@@ -33,46 +35,8 @@ public static class RepositoryPaths
         }
     }
 
-    /// <summary>
-    /// A copy of the challenges in a temporary folder, with the load profile taken out of api-design:
-    /// for tests of the queue around a real grading, which must not depend on the load generator
-    /// having spare CPU on a shared machine (a saturated generator is, rightly, a platform fault).
-    /// </summary>
-    public static string ChallengesWithoutLoadProfile()
-    {
-        var copy = Directory.CreateTempSubdirectory("assess-challenges-").FullName;
-        foreach (var file in Directory.EnumerateFiles(Challenges, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(copy, Path.GetRelativePath(Challenges, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-
-        var manifest = Path.Combine(copy, "api-design", "challenge.yaml");
-        var kept = new List<string>();
-        var inLoad = false;
-        foreach (var line in File.ReadAllLines(manifest))
-        {
-            if (line.StartsWith("load:", StringComparison.Ordinal))
-            {
-                inLoad = true;
-                continue;
-            }
-
-            if (inLoad && line.Length > 0 && !char.IsWhiteSpace(line[0]))
-            {
-                inLoad = false;
-            }
-
-            if (!inLoad)
-            {
-                kept.Add(line);
-            }
-        }
-
-        File.WriteAllLines(manifest, kept);
-        return copy;
-    }
+    /// <summary>A copy of the challenges without load profiles, for tests of the queue around a real grading (<see cref="ChallengesWithoutLoad"/>).</summary>
+    public static string ChallengesWithoutLoadProfile() => ChallengesWithoutLoad.CopyFrom(Challenges);
 
     private static string FindRoot()
     {
