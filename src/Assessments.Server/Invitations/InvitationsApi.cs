@@ -19,7 +19,7 @@ public static class InvitationsApi
     public static IEndpointRouteBuilder MapInvitations(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/invitations").WithTags("Invitations").RequireAuthorization(Policies.Staff);
-        group.MapPost("/", CreateAsync).WithName("CreateInvitation").WithSummary("Invites a candidate to a challenge; the token is shown only in this answer.")
+        group.MapPost("/", CreateAsync).AnswersWithSecret().WithName("CreateInvitation").WithSummary("Invites a candidate to a challenge; the token is shown only in this answer.")
             .WithDescription("Staff. Validates the challenge id, the candidate's name (1 to 200 characters) and `validForHours` (1 to 2160; the server's default when absent) and answers 400 with a validation problem per field otherwise. The candidate's bearer token is in this answer only: the database keeps its hash. Audited.");
         group.MapGet("/", ListAsync).WithName("ListInvitations").WithSummary("Every invitation, newest first.")
             .WithDescription("Staff. Every invitation with its challenge, candidate, expiry and revocation time; tokens are never shown again.");
@@ -29,7 +29,7 @@ public static class InvitationsApi
     }
 
     private static async Task<Results<Created<CreatedInvitation>, ValidationProblem>> CreateAsync(
-        CreateInvitationRequest request, HttpResponse response, ClaimsPrincipal user, ChallengeCatalog catalog, IOptions<ServerOptions> options, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        CreateInvitationRequest request, ClaimsPrincipal user, ChallengeCatalog catalog, IOptions<ServerOptions> options, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (catalog.Find(request.ChallengeId ?? string.Empty) is null)
@@ -68,8 +68,6 @@ public static class InvitationsApi
         await AuditLog.WriteAsync(connection, transaction, user, "invitation.create", "invitation", id.ToString(), null,
             new { request.ChallengeId, candidateName = request.CandidateName.Trim(), expiresAt = expires }, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        // The answer holds the candidate's token: no cache or proxy may keep a copy.
-        response.Headers.CacheControl = "no-store";
         return TypedResults.Created($"/api/invitations/{id}", new CreatedInvitation(id, request.ChallengeId!, request.CandidateName.Trim(), expires, token));
     }
 

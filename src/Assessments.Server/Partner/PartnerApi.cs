@@ -25,7 +25,7 @@ public static class PartnerApi
         var group = app.MapGroup("/api/partner").WithTags("ATS partner").RequireAuthorization(policy);
         group.MapGet("/tests", ListTests).WithName("PartnerListTests").WithSummary("The tests (challenges) an ATS can send.")
             .WithDescription("Partner key (HTTP Basic, the key as user name). Greenhouse `list_tests`: each challenge as `partner_test_id` and `partner_test_name`.");
-        group.MapPost("/tests/send", SendAsync).WithName("PartnerSendTest").WithSummary("Sends a test to a candidate: creates an invitation.")
+        group.MapPost("/tests/send", SendAsync).AnswersWithSecret().WithName("PartnerSendTest").WithSummary("Sends a test to a candidate: creates an invitation.")
             .WithDescription("Partner key. Greenhouse `send_test`. `partner_test_id` must be a challenge id and the candidate needs a first or last name (1 to 200 characters together); `valid_for_hours` 1 to 2160. Answers 201 with `partner_interview_id`, the candidate's token and the link to give them (the ATS sends the e-mail). The invitation is like any other: it expires, can be revoked, and is audited.");
         group.MapGet("/tests/{partnerInterviewId:guid}/status", StatusAsync).WithName("PartnerTestStatus").WithSummary("Where a sent test stands, with the result once graded.")
             .WithDescription("Partner key. Greenhouse `test_status`: `partner_status` is sent, grading, complete, failed, expired or revoked; when complete, `partner_score`, `partner_level`, `report_url` (this API, same key) and `partner_profile_url` (the interviewers' review page). 404 for an interview another key sent.");

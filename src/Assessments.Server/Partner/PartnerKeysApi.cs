@@ -3,6 +3,7 @@ using Assessments.Client;
 using Assessments.Platform.Database;
 using Assessments.Server.Audit;
 using Assessments.Server.Auth;
+using Assessments.Server.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 
@@ -14,7 +15,7 @@ public static class PartnerKeysApi
     public static IEndpointRouteBuilder MapPartnerKeys(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/admin/partner-keys").WithTags("Partner keys").RequireAuthorization(Policies.Admin);
-        group.MapPost("/", CreateAsync).WithName("CreatePartnerKey").WithSummary("Issues an API key for an ATS; the key is shown only in this answer.")
+        group.MapPost("/", CreateAsync).AnswersWithSecret().WithName("CreatePartnerKey").WithSummary("Issues an API key for an ATS; the key is shown only in this answer.")
             .WithDescription("Admin only. `name` (1 to 100 characters) says which integration holds it; 400 otherwise. The ATS sends the key as the user name of HTTP Basic authentication (Greenhouse's convention). Only its SHA-256 is stored. Audited.");
         group.MapGet("/", ListAsync).WithName("ListPartnerKeys").WithSummary("Every partner key, without the keys themselves.")
             .WithDescription("Admin only. Name, the key's first characters, when it was issued, last used and revoked.");

@@ -16,7 +16,7 @@ public static class UsersApi
     public static IEndpointRouteBuilder MapUsers(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/users").WithTags("Users").RequireAuthorization(Policies.Admin);
-        group.MapPost("/", CreateAsync).WithName("CreateUser").WithSummary("Creates an admin or interviewer; the token is shown only in this answer.")
+        group.MapPost("/", CreateAsync).AnswersWithSecret().WithName("CreateUser").WithSummary("Creates an admin or interviewer; the token is shown only in this answer.")
             .WithDescription("Admin only. `role` is admin or interviewer and `name` has 1 to 100 characters (400 otherwise); 409 when the name is taken. The bearer token is in this answer only. Audited.");
         group.MapGet("/", ListAsync).WithName("ListUsers").WithSummary("Every user and their role.")
             .WithDescription("Admin only. Every user's name, role and creation time; tokens are never shown.");
@@ -24,7 +24,7 @@ public static class UsersApi
     }
 
     private static async Task<Results<Created<CreatedUser>, ValidationProblem, Conflict<ProblemDetails>>> CreateAsync(
-        CreateUserRequest request, HttpResponse response, ClaimsPrincipal user, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        CreateUserRequest request, ClaimsPrincipal user, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > InputLimits.UserNameChars)
@@ -59,8 +59,6 @@ public static class UsersApi
 
         await AuditLog.WriteAsync(connection, transaction, user, "user.create", "user", id.ToString(), null, new { name = request.Name.Trim(), request.Role }, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        // The answer holds the user's token: no cache or proxy may keep a copy.
-        response.Headers.CacheControl = "no-store";
         return TypedResults.Created($"/api/users/{id}", new CreatedUser(id, request.Name.Trim(), request.Role!, token));
     }
 

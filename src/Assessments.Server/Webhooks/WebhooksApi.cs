@@ -3,6 +3,7 @@ using Assessments.Client;
 using Assessments.Platform.Webhooks;
 using Assessments.Server.Audit;
 using Assessments.Server.Auth;
+using Assessments.Server.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -17,7 +18,7 @@ public static class WebhooksApi
     public static IEndpointRouteBuilder MapWebhooks(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/admin/webhooks").WithTags("Webhooks").RequireAuthorization(Policies.Admin);
-        group.MapPost("/", CreateAsync).WithName("CreateWebhook").WithSummary("Adds a webhook endpoint; its signing secret is shown only in this answer.")
+        group.MapPost("/", CreateAsync).AnswersWithSecret().WithName("CreateWebhook").WithSummary("Adds a webhook endpoint; its signing secret is shown only in this answer.")
             .WithDescription("Admin only. `url` must be absolute http or https without credentials (loopback only when the operator allows it); `events` names one or more of grading.completed, grading.failed, level.overridden, invitation.expired. 400 with a problem per field otherwise. Each delivery is signed: `Assessments-Signature: t=<unix>,v1=<hex HMAC-SHA256 of \"t.body\">`. Audited (without the secret).");
         group.MapGet("/", ListAsync).WithName("ListWebhooks").WithSummary("Every webhook endpoint, without secrets.")
             .WithDescription("Admin only. Endpoints with their URL, events, description, and when they were disabled, if they were.");

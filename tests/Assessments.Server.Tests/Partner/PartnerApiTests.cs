@@ -43,6 +43,7 @@ public sealed class PartnerApiTests : IAsyncLifetime
         // when: the ATS sends the test, and the candidate submits with the invitation's token
         var sent = await ats.PostAsJsonAsync("/api/partner/tests/send", new SendTestRequest("api-design", new PartnerCandidate("Grace", "Hopper", "grace@example.org", "gh-4711")));
         Assert.Equal(HttpStatusCode.Created, sent.StatusCode);
+        Assert.True(sent.Headers.CacheControl?.NoStore, "the answer with the candidate's token is no-store");
         var test = (await sent.Content.ReadFromJsonAsync<SentTest>())!;
         Assert.EndsWith($"/invite/{test.CandidateToken}", test.TestUrl, StringComparison.Ordinal);
         Assert.Equal("sent", (await StatusAsync(ats, test)).PartnerStatus);
@@ -115,6 +116,7 @@ public sealed class PartnerApiTests : IAsyncLifetime
     {
         var answer = await _server.HttpFor(PlatformFactory.AdminToken).PostAsJsonAsync("/api/admin/partner-keys", new CreatePartnerKeyRequest(name));
         Assert.Equal(HttpStatusCode.Created, answer.StatusCode);
+        Assert.True(answer.Headers.CacheControl?.NoStore, "the answer with the key is no-store");
         return (await answer.Content.ReadFromJsonAsync<CreatedPartnerKey>(JsonSerializerOptions.Web))!;
     }
 

@@ -168,6 +168,7 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
     {
         var answer = await admin.PostAsJsonAsync("/api/admin/webhooks", new CreateWebhookRequest(url, events, "the ATS"));
         Assert.Equal(HttpStatusCode.Created, answer.StatusCode);
+        Assert.True(answer.Headers.CacheControl?.NoStore, "the answer with the signing secret is no-store");
         var created = (await answer.Content.ReadFromJsonAsync<CreatedWebhook>(JsonSerializerOptions.Web))!;
         Assert.StartsWith("whsec_", created.Secret, StringComparison.Ordinal);
         return created;
