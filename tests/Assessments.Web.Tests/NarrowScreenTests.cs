@@ -41,6 +41,7 @@ public sealed class NarrowScreenTests(WebPlatform platform) : IClassFixture<WebP
                 ($"/review/submissions/{submission}", "review-submission"),
                 ("/calibration", "calibration-index"),
                 ("/calibration/api-design", "calibration-dashboard"),
+                ("/admin/webhooks", "admin-webhooks"),
             };
             foreach (var (path, name) in pages)
             {
@@ -101,6 +102,13 @@ public sealed class NarrowScreenTests(WebPlatform platform) : IClassFixture<WebP
             await PageChecks.AssertSignOutOnScreenAsync(candidate.Page);
             await candidate.ScreenshotAsync($"narrow-{name}-{width}");
         }
+
+        // and: another candidate's link opened in this browser asks before it replaces the session
+        var other = await platform.Admin.CreateInvitationAsync(new CreateInvitationRequest("api-design", $"Mary Jackson {width}"));
+        await candidate.GoAsync($"/invite/{other.Token}");
+        await Assertions.Expect(candidate.Page.Locator("#keep-session")).ToBeVisibleAsync();
+        await PageChecks.AssertNoHorizontalOverflowAsync(candidate.Page);
+        await candidate.ScreenshotAsync($"narrow-invite-switch-{width}");
 
         candidate.AssertNoProblems();
     }
