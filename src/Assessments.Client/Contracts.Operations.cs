@@ -11,3 +11,10 @@ public sealed record AuditEntry(long Id, string Actor, string Action, string Ent
 public sealed record CalibrationRun(Guid Id, string ChallengeId, bool Finished, bool AllAgree, IReadOnlyList<CalibrationEntry> Entries);
 
 public sealed record CalibrationEntry(Guid SubmissionId, string Reference, string ExpectedLevel, string State, string? ReportStatus, string? GivenLevel, bool? Agrees);
+
+/// <summary>
+/// A runner worker as the platform last saw it: its grading slots and how many are grading now. Stale
+/// when it has not been seen for three heartbeats (a worker killed without stopping; its row stays
+/// until it starts again under the same id or an admin looks past it).
+/// </summary>
+public sealed record RunnerWorker(string WorkerId, string Host, int Cpus, int Slots, int Busy, DateTimeOffset StartedAt, DateTimeOffset SeenAt, bool Stale);

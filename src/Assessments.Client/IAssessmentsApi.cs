@@ -87,6 +87,9 @@ public interface IAssessmentsApi
     [Get("/api/admin/dead-letters")]
     Task<IReadOnlyList<DeadLetter>> ListDeadLettersAsync(CancellationToken cancellationToken = default);
 
+    [Get("/api/admin/runners")]
+    Task<IReadOnlyList<RunnerWorker>> ListRunnersAsync(CancellationToken cancellationToken = default);
+
     [Post("/api/admin/dead-letters/{jobId}/retry")]
     Task<SubmissionSummary> RetryDeadLetterAsync(Guid jobId, CancellationToken cancellationToken = default);
 

@@ -164,6 +164,7 @@ public sealed class AuthorizationMatrixTests(PlatformSeed seed, ITestOutputHelpe
             new("POST", "/api/users/", "/api/users", AdminOnly(HttpStatusCode.Created), () => JsonContent.Create(new CreateUserRequest($"user{++users}", Roles.Interviewer))),
             new("GET", "/api/users/", "/api/users", AdminOnly(HttpStatusCode.OK)),
             new("GET", "/api/admin/dead-letters", "/api/admin/dead-letters", AdminOnly(HttpStatusCode.OK)),
+            new("GET", "/api/admin/runners", "/api/admin/runners", AdminOnly(HttpStatusCode.OK)),
             new("POST", "/api/admin/dead-letters/{jobId:guid}/retry", $"/api/admin/dead-letters/{Guid.NewGuid()}/retry", AdminOnly(HttpStatusCode.NotFound)),
             new("GET", "/api/admin/audit", "/api/admin/audit", AdminOnly(HttpStatusCode.OK)),
             // Webhooks: an admin's bad target is refused (no endpoint is made, so no delivery leaves this machine).

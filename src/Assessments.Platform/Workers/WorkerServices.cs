@@ -20,6 +20,7 @@ public static class WorkerServices
         services.AddSingleton<GradingQueue>();
         services.AddSingleton<ChallengeShelf>();
         services.AddSingleton<JobRunner>();
+        services.AddSingleton<RunnerWorkerStore>();
         services.AddHostedService<GradingWorker>();
         return services;
     }

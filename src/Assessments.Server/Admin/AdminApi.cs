@@ -3,6 +3,7 @@ using Assessments.Client;
 using Assessments.Server.Audit;
 using Assessments.Server.Auth;
 using Assessments.Platform.Queue;
+using Assessments.Platform.Workers;
 using Assessments.Server.Submissions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -10,7 +11,7 @@ using Npgsql;
 
 namespace Assessments.Server.Admin;
 
-/// <summary>Admins' view of the platform: gradings it gave up on (dead letters), and the audit log.</summary>
+/// <summary>Admins' view of the platform: gradings it gave up on (dead letters), the runner workers and their slots, and the audit log.</summary>
 public static class AdminApi
 {
     public static IEndpointRouteBuilder MapAdmin(this IEndpointRouteBuilder app)
@@ -20,10 +21,15 @@ public static class AdminApi
             .WithDescription("Admin only. Gradings that ended in a platform fault on every attempt, with the last error; a candidate's own mistakes (a build that fails, a service that crashes) are graded, never dead-lettered.");
         group.MapPost("/dead-letters/{jobId:guid}/retry", RetryAsync).WithName("RetryDeadLetter").WithSummary("Queues a dead-lettered grading again.")
             .WithDescription("Admin only. Puts the dead-lettered job back in the queue with fresh attempts; 409 when the same candidate already has a grading under way, 404 for an unknown job or one that is not dead-lettered. Audited.");
+        group.MapGet("/runners", RunnersAsync).WithName("ListRunners").WithSummary("The runner workers and their grading slots.")
+            .WithDescription("Admin only. Every runner worker on record: its host and CPUs, its grading slots and how many grade now, when it started and when it was last seen; stale when it missed three heartbeats (killed without stopping).");
         group.MapGet("/audit", AuditAsync).WithName("ListAudit").WithSummary("The latest changes: who, what, when, before and after.")
             .WithDescription("Admin only. The latest audited changes, newest first: actor, action, target, and the values before and after. `limit` defaults to 100 and is clamped to 1..1000.");
         return app;
     }
+
+    private static async Task<Ok<IReadOnlyList<RunnerWorker>>> RunnersAsync(RunnerWorkerStore workers, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await workers.ListAsync(cancellationToken));
 
     private static async Task<Ok<IReadOnlyList<DeadLetter>>> DeadLettersAsync(GradingQueue queue, CancellationToken cancellationToken) =>
         TypedResults.Ok(await queue.DeadLettersAsync(cancellationToken));

@@ -3,6 +3,7 @@ using Assessments.Server.Challenges;
 using Assessments.Server.Data;
 using Assessments.Server.Operations;
 using Assessments.Platform.Queue;
+using Assessments.Platform.Workers;
 using Assessments.Server.Submissions;
 using Microsoft.Extensions.Options;
 
@@ -26,6 +27,7 @@ public static class PlatformServices
         builder.Services.AddProblemDetails();
         builder.Services.AddSingleton<ChallengeCatalog>();
         builder.Services.AddSingleton<GradingQueue>();
+        builder.Services.AddSingleton<RunnerWorkerStore>();
         builder.Services.AddSingleton<SubmissionStore>();
         builder.Services.AddSingleton<PlatformMetrics>();
         builder.Services.AddPlatformOpenApi();

@@ -1,4 +1,5 @@
 using Assessments.Platform.Queue;
+using Assessments.Platform.Workers;
 using Assessments.Server.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
@@ -17,7 +18,7 @@ public static class OperationsApi
             .WithDescription("Anonymous. Runs `select 1` against PostgreSQL: 200 when it answers, 503 with a generic problem+json when it does not (the error itself goes to the server's log), so a load balancer stops sending traffic.")
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group.MapGet("/metrics", MetricsAsync).WithName("Metrics").WithSummary("Counters and gauges in the Prometheus text format.")
-            .WithDescription("Anonymous, for a Prometheus scraper: uploads accepted, uploads refused by reason, HTTP responses by status code, and grading jobs by state.")
+            .WithDescription("Anonymous, for a Prometheus scraper: uploads accepted, uploads refused by reason, HTTP responses by status code, grading jobs by state, runner workers (live or stale) and their grading slots (busy or free).")
             .Produces(StatusCodes.Status200OK, contentType: "text/plain");
         return app;
     }
@@ -38,8 +39,8 @@ public static class OperationsApi
         }
     }
 
-    private static async Task<ContentHttpResult> MetricsAsync(PlatformMetrics metrics, GradingQueue queue, CancellationToken cancellationToken) =>
-        TypedResults.Text(metrics.Render(await queue.CountByStateAsync(cancellationToken)), "text/plain; version=0.0.4");
+    private static async Task<ContentHttpResult> MetricsAsync(PlatformMetrics metrics, GradingQueue queue, RunnerWorkerStore workers, CancellationToken cancellationToken) =>
+        TypedResults.Text(metrics.Render(await queue.CountByStateAsync(cancellationToken), await workers.ListAsync(cancellationToken)), "text/plain; version=0.0.4");
 }
 
 public sealed record HealthStatus(string Status);

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
+using Assessments.Client;
 
 namespace Assessments.Server.Operations;
 
@@ -17,7 +18,7 @@ public sealed class PlatformMetrics
 
     public void Responded(int status) => _responses.AddOrUpdate(status, 1, (_, n) => n + 1);
 
-    public string Render(IReadOnlyDictionary<string, long> jobsByState)
+    public string Render(IReadOnlyDictionary<string, long> jobsByState, IReadOnlyList<RunnerWorker> workers)
     {
         var text = new StringBuilder();
         text.Append("# HELP assessments_uploads_accepted_total Uploads stored and queued for grading.\n# TYPE assessments_uploads_accepted_total counter\n");
@@ -40,6 +41,14 @@ public sealed class PlatformMetrics
             text.Append(CultureInfo.InvariantCulture, $"assessments_grading_jobs{{state=\"{state}\"}} {count}\n");
         }
 
+        // Slots of stale workers (killed without stopping) are counted nowhere: nothing grades in them.
+        var live = workers.Where(w => !w.Stale).ToList();
+        text.Append("# HELP assessments_runner_workers Runner workers on record: live, or stale (not seen for three heartbeats).\n# TYPE assessments_runner_workers gauge\n");
+        text.Append(CultureInfo.InvariantCulture, $"assessments_runner_workers{{state=\"live\"}} {live.Count}\n");
+        text.Append(CultureInfo.InvariantCulture, $"assessments_runner_workers{{state=\"stale\"}} {workers.Count - live.Count}\n");
+        text.Append("# HELP assessments_runner_slots Grading slots of the live runner workers, busy or free.\n# TYPE assessments_runner_slots gauge\n");
+        text.Append(CultureInfo.InvariantCulture, $"assessments_runner_slots{{state=\"busy\"}} {live.Sum(w => w.Busy)}\n");
+        text.Append(CultureInfo.InvariantCulture, $"assessments_runner_slots{{state=\"free\"}} {live.Sum(w => Math.Max(0, w.Slots - w.Busy))}\n");
         return text.ToString();
     }
 }
