@@ -52,23 +52,10 @@ public static class InvitationsApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var id = Guid.CreateVersion7();
-        var token = Tokens.New();
+        var name = request.CandidateName.Trim();
         var expires = DateTimeOffset.UtcNow.AddHours(request.ValidForHours ?? options.Value.InvitationHours);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var insert = new NpgsqlCommand(
-            "insert into invitations (id, challenge_id, candidate_name, token_hash, expires_at, created_by) values ($1, $2, $3, $4, $5, $6)",
-            connection,
-            transaction).With(id, request.ChallengeId, request.CandidateName.Trim(), Tokens.Hash(token), expires, user.Id()))
-        {
-            await insert.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await AuditLog.WriteAsync(connection, transaction, user, "invitation.create", "invitation", id.ToString(), null,
-            new { request.ChallengeId, candidateName = request.CandidateName.Trim(), expiresAt = expires }, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return TypedResults.Created($"/api/invitations/{id}", new CreatedInvitation(id, request.ChallengeId!, request.CandidateName.Trim(), expires, token));
+        var issued = await InvitationIssuer.IssueAsync(dataSource, user, InvitationOrigin.Staff(user), request.ChallengeId!, name, expires, cancellationToken);
+        return TypedResults.Created($"/api/invitations/{issued.Id}", new CreatedInvitation(issued.Id, request.ChallengeId!, name, expires, issued.Token));
     }
 
     private static async Task<Ok<IReadOnlyList<InvitationSummary>>> ListAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)

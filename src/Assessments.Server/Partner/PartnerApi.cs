@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Assessments.Client;
-using Assessments.Platform.Database;
-using Assessments.Server.Audit;
+using Assessments.Server.Invitations;
 using Assessments.Server.Auth;
 using Assessments.Server.Challenges;
 using Assessments.Server.Hosting;
@@ -68,22 +67,9 @@ public static class PartnerApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var id = Guid.CreateVersion7();
-        var token = Tokens.New();
         var expires = DateTimeOffset.UtcNow.AddHours(request.ValidForHours ?? options.Value.InvitationHours);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var insert = new NpgsqlCommand(
-            "insert into invitations (id, challenge_id, candidate_name, token_hash, expires_at, partner_key_id, partner_candidate) values ($1, $2, $3, $4, $5, $6, $7)",
-            connection,
-            transaction).With(id, request.PartnerTestId, name, Tokens.Hash(token), expires, partner.Id(), request.Candidate?.Id))
-        {
-            await insert.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await AuditLog.WriteAsync(connection, transaction, partner, "invitation.create", "invitation", id.ToString(), null,
-            new { challengeId = request.PartnerTestId, candidateName = name, expiresAt = expires, partnerCandidate = request.Candidate?.Id }, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        var (id, token, _) = await InvitationIssuer.IssueAsync(
+            dataSource, partner, InvitationOrigin.Partner(partner, request.Candidate?.Id), request.PartnerTestId!, name, expires, cancellationToken);
         var testUrl = $"{http.Request.Scheme}://{http.Request.Host}/invite/{Uri.EscapeDataString(token)}";
         return TypedResults.Created($"/api/partner/tests/{id}/status", new SentTest(id, testUrl, token, expires));
     }
