@@ -15,15 +15,8 @@ if [ -s "$dir/sarif-2.1.0.json" ] && [ -s "$dir/junit.xsd" ]; then
   exit 0
 fi
 
-if ! command -v npm >/dev/null 2>&1; then
-  if [ "$(id -u)" -ne 0 ]; then
-    echo "[ensure-ci-schemas] npm is missing and installing it needs root" >&2
-    exit 1
-  fi
-  echo "[ensure-ci-schemas] installing npm from Debian packages" >&2
-  apt-get update -q >/dev/null
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -q npm >/dev/null
-fi
+source scripts/ensure-npm.sh
+ensure_npm ensure-ci-schemas
 
 echo "[ensure-ci-schemas] fetching $sarif_package and $junit_package into $dir" >&2
 work=$(mktemp -d)

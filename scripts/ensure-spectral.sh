@@ -12,15 +12,8 @@ if [ -x "$bin" ] && [ "$("$bin" --version 2>/dev/null)" = "$version" ]; then
   exit 0
 fi
 
-if ! command -v npm >/dev/null 2>&1; then
-  if [ "$(id -u)" -ne 0 ]; then
-    echo "[ensure-spectral] npm is missing and installing it needs root" >&2
-    exit 1
-  fi
-  echo "[ensure-spectral] installing npm from Debian packages" >&2
-  apt-get update -q >/dev/null
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -q npm >/dev/null
-fi
+source scripts/ensure-npm.sh
+ensure_npm ensure-spectral
 
 echo "[ensure-spectral] installing @stoplight/spectral-cli@$version into $prefix" >&2
 mkdir -p "$prefix"
