@@ -72,6 +72,13 @@ public sealed class GradedCohortFixture : IAsyncLifetime
         await command.ExecuteNonQueryAsync();
     }
 
+    /// <summary>Stores a pair's similarity with all the digits the comparer gives, more than the API shows.</summary>
+    public async Task StoreSimilarityAsync(Guid pairId, double similarity)
+    {
+        await using var command = Database.DataSource.CreateCommand("update similarity_pairs set similarity = $2 where id = $1").With(pairId, (float)similarity);
+        await command.ExecuteNonQueryAsync();
+    }
+
     public async Task DisposeAsync()
     {
         await _worker.StopAsync();

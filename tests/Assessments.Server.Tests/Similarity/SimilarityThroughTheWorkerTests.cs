@@ -98,6 +98,26 @@ public sealed class SimilarityThroughTheWorkerTests(GradedCohortFixture cohort) 
     }
 
     [Fact]
+    public async Task A_pair_is_listed_at_a_min_equal_to_its_similarity_as_shown()
+    {
+        // given a pair whose stored similarity has more digits than the three the API shows
+        var ola = await cohort.HandInAsync(await cohort.InviteAsync("Ola"), SyntheticSubmission.Generate(777));
+        var pia = await cohort.HandInAsync(await cohort.InviteAsync("Pia"), SyntheticSubmission.Generate(777));
+        var pair = Assert.Single(await cohort.Interviewer.ListSimilarAsync(pia));
+        await cohort.StoreSimilarityAsync(pair.Id, 0.8726);
+        var shown = Assert.Single(await cohort.Interviewer.ListSimilarAsync(ola)).Similarity;
+        Assert.Equal(0.873, shown);
+
+        // when an interviewer asks for the challenge's pairs at that figure, and just above it
+        var atShown = await cohort.Interviewer.GetChallengeSimilarityAsync(GradedCohortFixture.ChallengeId, min: shown);
+        var aboveShown = await cohort.Interviewer.GetChallengeSimilarityAsync(GradedCohortFixture.ChallengeId, min: 0.8731);
+
+        // then the pair is listed at the figure it is shown with, and left out above it
+        Assert.Contains(atShown.Pairs, p => p.Id == pair.Id);
+        Assert.DoesNotContain(aboveShown.Pairs, p => p.Id == pair.Id);
+    }
+
+    [Fact]
     public async Task A_submission_over_the_insight_limits_is_indexed_on_what_was_read_with_the_limits_it_reached()
     {
         // given Ivy's service beside a generated file past the insight limit per file
