@@ -47,9 +47,16 @@ public static class PairStore
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private const string Select = """
+    /// <summary>
+    /// A pair's similarity as the API shows it: three decimals, rounded here in one place so that the
+    /// <c>min</c> filter compares the very figure an interviewer reads (the stored real has more digits:
+    /// a pair shown at 0.873 but stored at 0.8726 used to vanish at <c>min=0.873</c>).
+    /// </summary>
+    private const string ShownSimilarity = "round(p.similarity::numeric, 3)";
+
+    private const string Select = $"""
         select p.id, p.challenge_id, p.submission_a, p.reference_a, ia.candidate_name, p.submission_b, ib.candidate_name,
-               p.similarity, p.shared_tokens_a, p.shared_tokens_b, p.tokens_a, p.tokens_b, p.regions::text,
+               {ShownSimilarity}::float8, p.shared_tokens_a, p.shared_tokens_b, p.tokens_a, p.tokens_b, p.regions::text,
                p.review, p.review_note, p.reviewed_by, p.reviewed_at, p.found_at
           from similarity_pairs p
           left join submissions sa on sa.id = p.submission_a
@@ -62,7 +69,7 @@ public static class PairStore
         QueryAsync(dataSource, $"{Select} where p.submission_a = $1 or p.submission_b = $1 order by p.similarity desc, p.id", cancellationToken, submissionId);
 
     public static Task<IReadOnlyList<SimilarPair>> ForChallengeAsync(NpgsqlDataSource dataSource, string challengeId, double min, CancellationToken cancellationToken) =>
-        QueryAsync(dataSource, $"{Select} where p.challenge_id = $1 and p.similarity >= $2 order by p.similarity desc, p.id limit 1000", cancellationToken, challengeId, (float)min);
+        QueryAsync(dataSource, $"{Select} where p.challenge_id = $1 and {ShownSimilarity} >= $2 order by p.similarity desc, p.id limit 1000", cancellationToken, challengeId, min);
 
     public static async Task<SimilarPair?> FindAsync(NpgsqlDataSource dataSource, Guid pairId, CancellationToken cancellationToken) =>
         (await QueryAsync(dataSource, $"{Select} where p.id = $1", cancellationToken, pairId)).FirstOrDefault();
@@ -108,7 +115,7 @@ public static class PairStore
                 reader.GetString(1),
                 new PairSide(reader.IsDBNull(2) ? null : reader.GetGuid(2), reader.NullableField<string>(3), reader.NullableField<string>(4)),
                 new PairSide(reader.GetGuid(5), null, reader.NullableField<string>(6)),
-                Math.Round((double)reader.GetFloat(7), 3),
+                reader.GetDouble(7),
                 reader.GetInt32(8),
                 reader.GetInt32(9),
                 reader.GetInt32(10),

@@ -9,7 +9,9 @@ namespace Assessments.Server.Tests.Support;
 /// <summary>The real worker loop (claims, heartbeats, fencing, retries) hosted in the test process around a fake engine.</summary>
 public static class InProcessWorker
 {
-    public static async Task<IHost> StartAsync(TestDatabase database, string workerId, IGradingEngine engine, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="services">What the real worker host adds beside the engine (its similarity hook, say), registered the same way.</param>
+    public static async Task<IHost> StartAsync(
+        TestDatabase database, string workerId, IGradingEngine engine, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
@@ -26,6 +28,7 @@ public static class InProcessWorker
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Services.AddGradingWorker(builder.Configuration);
         builder.Services.AddSingleton(engine);
+        services?.Invoke(builder.Services);
         var host = builder.Build();
         await host.StartAsync();
         return host;
