@@ -5,8 +5,8 @@ using Docker.DotNet.Models;
 namespace Assessments.Runner.Docker;
 
 /// <summary>
-/// What a container's state and one stats sample say about the limits it ran into: the process
-/// limit reached (a fork bomb), an OOM kill, an exit while it was being graded.
+/// What a container's state, one stats sample and the kernel's pids counter say about the limits it
+/// ran into: the process limit reached (a fork bomb), an OOM kill, an exit while it was being graded.
 /// </summary>
 internal sealed class ContainerHealth(IDockerClient docker)
 {
@@ -35,6 +35,10 @@ internal sealed class ContainerHealth(IDockerClient docker)
         if (state.Running && await PidsAsync(id, cancellationToken) is { Limit: > 0 } pids && Math.Max((long)pids.Current, peakProcesses) is var peak && peak >= (long)pids.Limit)
         {
             events.Add(Evidence.Measurement($"the process limit was reached: {peak} of {pids.Limit} processes at the peak, {pids.Current} at the end", peak, "processes"));
+        }
+        else if (RefusedForks.Count(id) is long refused && refused > 0)
+        {
+            events.Add(Evidence.Measurement($"the process limit was reached: the kernel refused {refused} new process(es) at the limit", refused, "refused processes"));
         }
 
         return (state, events);

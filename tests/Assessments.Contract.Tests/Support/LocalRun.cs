@@ -70,7 +70,8 @@ internal sealed class LocalRun : IAsyncDisposable
         }
     }
 
-    private static async Task<string> DockerAsync(string arguments)
+    /// <summary>Runs the docker CLI with the classic builder; its standard output, or an exception with its error.</summary>
+    public static async Task<string> DockerAsync(string arguments)
     {
         var start = new ProcessStartInfo("docker", arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
         start.Environment["DOCKER_BUILDKIT"] = "0";
