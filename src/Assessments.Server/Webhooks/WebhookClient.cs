@@ -33,7 +33,10 @@ public sealed class WebhookClient(IHttpClientFactory httpClients, IOptions<Webho
         var body = Envelope(delivery);
         if (Encoding.UTF8.GetByteCount(body) > settings.MaxPayloadBytes)
         {
-            return new AttemptOutcome(null, 0, $"payload larger than {settings.MaxPayloadBytes} bytes; not sent", null);
+            // Retrying cannot shrink the body: with the default eight attempts the delivery sat pending for some
+            // twenty minutes before failing, as WebhookOptions.MaxPayloadBytes says it does at once. An admin who
+            // raises the cap redelivers it.
+            return new AttemptOutcome(null, 0, $"payload larger than {settings.MaxPayloadBytes} bytes; not sent", null, WorthRetrying: false);
         }
 
         if (WebhookTarget.Problem(delivery.Url, settings.AllowLoopback) is { } problem)

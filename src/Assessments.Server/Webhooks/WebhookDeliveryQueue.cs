@@ -6,8 +6,11 @@ namespace Assessments.Server.Webhooks;
 /// <summary>A delivery the sender claimed: the event's envelope fields and where to send it.</summary>
 public sealed record ClaimedDelivery(Guid Id, int Attempt, Guid EventId, string EventType, string Payload, DateTimeOffset EventCreatedAt, string Url, string Secret);
 
-/// <summary>How one attempt went, as the delivery log keeps it.</summary>
-public sealed record AttemptOutcome(int? Status, double LatencyMs, string? Error, string? ResponseExcerpt)
+/// <summary>
+/// How one attempt went, as the delivery log keeps it. <paramref name="WorthRetrying"/> is false when another
+/// attempt would fail the same way (the event's body does not change), so the delivery fails at once.
+/// </summary>
+public sealed record AttemptOutcome(int? Status, double LatencyMs, string? Error, string? ResponseExcerpt, bool WorthRetrying = true)
 {
     public bool Succeeded => Status is >= 200 and < 300;
 }

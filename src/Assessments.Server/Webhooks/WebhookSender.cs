@@ -54,7 +54,7 @@ public sealed partial class WebhookSender(
             await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken }, async (delivery, token) =>
             {
                 var outcome = await client.SendAsync(delivery, token);
-                var retryAfter = outcome.Succeeded ? null : WebhookDeliveryQueue.Backoff(delivery.Attempt, settings);
+                var retryAfter = outcome.Succeeded || !outcome.WorthRetrying ? null : WebhookDeliveryQueue.Backoff(delivery.Attempt, settings);
                 await queue.RecordAsync(delivery, outcome, retryAfter, token);
                 if (outcome.Succeeded)
                 {

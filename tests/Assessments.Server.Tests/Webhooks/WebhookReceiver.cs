@@ -11,16 +11,20 @@ namespace Assessments.Server.Tests.Webhooks;
 
 /// <summary>
 /// A hiring team's receiver on loopback (real Kestrel, real HTTP): answers 500 to the first
-/// <paramref name="failuresPerEvent"/> requests for each event id, 200 after that, and keeps every request.
+/// <paramref name="failuresPerEvent"/> requests for each event id, then as <paramref name="answer"/> says
+/// (200 "thanks" unless told otherwise), and keeps every request as it arrives.
 /// </summary>
-public sealed class WebhookReceiver(int failuresPerEvent) : IAsyncDisposable
+public sealed class WebhookReceiver(int failuresPerEvent, ReceiverAnswer? answer = null) : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, int> _seen = new();
+    private readonly ReceiverAnswer _answer = answer ?? new ReceiverAnswer();
     private WebApplication? _app;
 
     public ConcurrentQueue<ReceivedWebhook> Requests { get; } = new();
 
     public string Url { get; private set; } = string.Empty;
+
+    public int Port { get; private set; }
 
     public IReadOnlyList<ReceivedWebhook> Accepted => Requests.Where(r => r.Answered == 200).ToList();
 
@@ -30,19 +34,21 @@ public sealed class WebhookReceiver(int failuresPerEvent) : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         _app = builder.Build();
-        _app.MapPost("/hooks", async (HttpRequest request) =>
+        _app.MapPost("/hooks", async (HttpContext context) =>
         {
-            var body = await new StreamReader(request.Body).ReadToEndAsync();
+            var request = context.Request;
+            var body = await new StreamReader(request.Body).ReadToEndAsync(context.RequestAborted);
             var eventId = request.Headers["Assessments-Event-Id"].ToString();
             var seen = _seen.AddOrUpdate(eventId, 1, (_, n) => n + 1);
-            var status = seen <= failuresPerEvent ? 500 : 200;
+            var answer = seen <= failuresPerEvent ? new ReceiverAnswer(500, Body: "not now") : _answer;
             Requests.Enqueue(new ReceivedWebhook(
-                eventId, request.Headers["Assessments-Event"].ToString(), request.Headers["Assessments-Signature"].ToString(), body, status, DateTimeOffset.UtcNow));
-            return Results.Text(status == 200 ? "thanks" : "not now", statusCode: status);
+                eventId, request.Headers["Assessments-Event"].ToString(), request.Headers["Assessments-Signature"].ToString(), body, answer.Status, DateTimeOffset.UtcNow));
+            await answer.WriteAsync(context.Response, context.RequestAborted);
         });
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         Url = $"{address}/hooks";
+        Port = new Uri(address).Port;
     }
 
     public async ValueTask DisposeAsync()
