@@ -1,8 +1,5 @@
 using Assessments.Client;
-using Assessments.Platform.Database;
-using Assessments.Reporting;
 using Assessments.Domain.Reports;
-using Assessments.Domain.Scoring;
 using Assessments.Server.Tests.Support;
 
 namespace Assessments.Server.Tests;
@@ -42,15 +39,7 @@ public class PlatformSeed : IAsyncLifetime
     }
 
     /// <summary>Finishes a submission's grading with a made-up report, as a worker would.</summary>
-    public async Task FinishWithReportAsync(Guid submissionId, GradingReport report)
-    {
-        await using var command = Database.DataSource.CreateCommand("""
-            with job as (update grading_jobs set state = 'finished', attempt = 1, finished_at = now() where submission_id = $1 returning id)
-            insert into reports (submission_id, job_id, attempt, status, level, score, report, html)
-            select $1, job.id, 1, $2, $3, $4, $5::jsonb, $6 from job
-            """).With(submissionId, report.Status.ToName(), report.Level.ToName(), report.Score, ReportJson.Serialize(report), HtmlReport.Render(report));
-        await command.ExecuteNonQueryAsync();
-    }
+    public Task FinishWithReportAsync(Guid submissionId, GradingReport report) => FinishedGradings.StoreAsync(Database, submissionId, report);
 
     public async Task DisposeAsync()
     {

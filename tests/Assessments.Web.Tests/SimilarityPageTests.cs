@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Assessments.Client;
 using Assessments.Insight.Similarity.Calibration;
-using Assessments.Platform.Database;
 using Assessments.Server.Challenges;
 using Assessments.Server.Tests.Support;
 using Assessments.Similarity;
@@ -74,14 +73,7 @@ public sealed class SimilarityPageTests(WebPlatform platform) : IClassFixture<We
         var archive = Archives.Zip([("Dockerfile", Archives.Dockerfile), .. files.Select(f => (f.Path, Encoding.UTF8.GetBytes(f.Text)))]);
         using var body = new MemoryStream(archive);
         var id = (await AssessmentsClient.Create(platform.BaseAddress, invitation.Token).UploadSubmissionAsync(body)).Id;
-        await using (var finish = platform.Database.DataSource.CreateCommand("""
-            with job as (update grading_jobs set state = 'finished', attempt = 1, finished_at = now() where submission_id = $1 returning id)
-            insert into reports (submission_id, job_id, attempt, status, level, score, report, html)
-            select $1, job.id, 1, 'graded', 'junior', 50, '{}'::jsonb, '<p>graded</p>' from job
-            """).With(id))
-        {
-            await finish.ExecuteNonQueryAsync();
-        }
+        await FinishedGradings.StoreAsync(platform.Database, id);
 
         var services = platform.Factory.Services;
         await services.GetRequiredService<CohortSimilarity>().IndexSubmissionAsync(

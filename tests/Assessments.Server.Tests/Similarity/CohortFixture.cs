@@ -3,7 +3,6 @@ using Assessments.Client;
 using Assessments.Domain.Challenges;
 using Assessments.Insight.Similarity.Calibration;
 using Assessments.Insight.Sources;
-using Assessments.Platform.Database;
 using Assessments.Server.Challenges;
 using Assessments.Server.Tests.Support;
 using Assessments.Similarity;
@@ -60,15 +59,7 @@ public sealed class CohortFixture : IAsyncLifetime
         files.Select(f => f with { Path = $"src/Renamed{seed}/{Path.GetFileName(f.Path)}", Text = Disguise.Apply(f.Text, seed) }).ToList();
 
     /// <summary>Finishes the submission's grading as a worker would, so the candidate may upload again.</summary>
-    private async Task FinishAsync(Guid submissionId)
-    {
-        await using var command = Database.DataSource.CreateCommand("""
-            with job as (update grading_jobs set state = 'finished', attempt = 1, finished_at = now() where submission_id = $1 returning id)
-            insert into reports (submission_id, job_id, attempt, status, level, score, report, html)
-            select $1, job.id, 1, 'graded', 'junior', 50, '{}'::jsonb, '<p>graded</p>' from job
-            """).With(submissionId);
-        await command.ExecuteNonQueryAsync();
-    }
+    private Task FinishAsync(Guid submissionId) => FinishedGradings.StoreAsync(Database, submissionId);
 
     public async Task DisposeAsync()
     {

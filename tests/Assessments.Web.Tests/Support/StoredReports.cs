@@ -1,6 +1,4 @@
 using Assessments.Domain.Reports;
-using Assessments.Domain.Scoring;
-using Assessments.Platform.Database;
 using Assessments.Reporting;
 using Assessments.Server.Tests.Support;
 
@@ -23,13 +21,5 @@ public static class StoredReports
     public static GradingReport Senior() =>
         ReportJson.Deserialize(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "senior-report.json")));
 
-    public static async Task FinishAsync(TestDatabase database, Guid submissionId, GradingReport report)
-    {
-        await using var command = database.DataSource.CreateCommand("""
-            with job as (update grading_jobs set state = 'finished', attempt = 1, finished_at = now() where submission_id = $1 returning id)
-            insert into reports (submission_id, job_id, attempt, status, level, score, report, html)
-            select $1, job.id, 1, $2, $3, $4, $5::jsonb, $6 from job
-            """).With(submissionId, report.Status.ToName(), report.Level.ToName(), report.Score, ReportJson.Serialize(report), HtmlReport.Render(report));
-        Assert.Equal(1, await command.ExecuteNonQueryAsync());
-    }
+    public static Task FinishAsync(TestDatabase database, Guid submissionId, GradingReport report) => FinishedGradings.StoreAsync(database, submissionId, report);
 }
