@@ -1,5 +1,6 @@
 using Assessments.Client;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Assessments.Server.Auth;
 
@@ -20,6 +21,9 @@ public static class Policies
             .AddPolicy(Candidate, p => p.RequireRole(Roles.Candidate));
         services.AddHostedService<BootstrapAdmin>();
         services.AddSingleton<Sessions>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<CallerCache>();
+        services.AddHostedService<AuthChangeListener>();
         return services;
     }
 }

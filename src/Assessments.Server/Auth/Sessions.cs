@@ -12,7 +12,7 @@ namespace Assessments.Server.Auth;
 /// revocation at sign-out. The cookie never holds the bearer token itself, so a copied cookie dies
 /// with the session, and the token a user signed in with never sits in a browser's cookie jar.
 /// </summary>
-public sealed class Sessions(NpgsqlDataSource dataSource, IOptions<ServerOptions> options)
+public sealed class Sessions(NpgsqlDataSource dataSource, CallerCache callers, IOptions<ServerOptions> options)
 {
     /// <summary>Starts a session for whom a token was just verified; returns the id for the cookie.</summary>
     public async Task<(string Id, DateTimeOffset Expires)> StartAsync(ClaimsPrincipal principal, CancellationToken cancellationToken)
@@ -39,7 +39,10 @@ public sealed class Sessions(NpgsqlDataSource dataSource, IOptions<ServerOptions
 
     public async Task RevokeAsync(string id, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("update sessions set revoked_at = coalesce(revoked_at, now()) where id_hash = $1").With(Tokens.Hash(id));
+        var hash = Tokens.Hash(id);
+        await using var command = dataSource.CreateCommand("update sessions set revoked_at = coalesce(revoked_at, now()) where id_hash = $1").With(hash);
         await command.ExecuteNonQueryAsync(cancellationToken);
+        // Other servers hear of it by notification; this one forgets the session before answering the sign-out.
+        callers.Evict(CallerCache.SessionKey(hash));
     }
 }

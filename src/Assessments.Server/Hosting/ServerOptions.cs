@@ -41,6 +41,18 @@ public sealed class ServerOptions
     public int FailedAuthenticationsPerMinute { get; set; } = 20;
 
     /// <summary>
+    /// How long a server trusts whom a token or session belongs to without asking the database again.
+    /// Revocations reach every server at once by notification; this bounds the staleness only if one
+    /// were lost on a connection not yet known to be dead. 0 turns the cache off.
+    /// </summary>
+    [Range(0, 300)]
+    public int CallerCacheSeconds { get; set; } = 30;
+
+    /// <summary>Most callers a server keeps in its cache; beyond that, newcomers are looked up every time.</summary>
+    [Range(1, 1_000_000)]
+    public int CallerCacheEntries { get; set; } = 50_000;
+
+    /// <summary>
     /// Addresses (<c>10.0.0.5</c>) or networks (<c>172.16.0.0/12</c>) of TLS-terminating proxies whose
     /// <c>X-Forwarded-For/-Proto/-Host</c> headers are believed; loopback always is.
     /// </summary>

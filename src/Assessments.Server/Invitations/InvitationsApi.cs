@@ -71,7 +71,7 @@ public static class InvitationsApi
         return TypedResults.Ok<IReadOnlyList<InvitationSummary>>(list);
     }
 
-    private static async Task<Results<Ok<InvitationSummary>, NotFound>> RevokeAsync(Guid id, ClaimsPrincipal user, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<InvitationSummary>, NotFound>> RevokeAsync(Guid id, ClaimsPrincipal user, NpgsqlDataSource dataSource, CallerCache callers, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -92,6 +92,8 @@ public static class InvitationsApi
 
         await AuditLog.WriteAsync(connection, transaction, user, "invitation.revoke", "invitation", id.ToString(), new { revokedAt = (DateTimeOffset?)null }, new { revoked.RevokedAt }, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        // The notification reaches this server too, a moment later; the revoker's next request must not be that moment.
+        callers.Evict($"invitation:{id}");
         return TypedResults.Ok(revoked);
     }
 

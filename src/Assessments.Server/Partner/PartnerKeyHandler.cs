@@ -12,12 +12,15 @@ namespace Assessments.Server.Partner;
 /// Authenticates an ATS by the API key an admin issued, sent as Greenhouse does (HTTP Basic, the key as
 /// user name, empty password). Keys are stored hashed; a revoked key is refused. Its own scheme, used
 /// only by the partner endpoints, so it changes nothing for the bearer tokens of everyone else.
+/// Known keys are remembered in <see cref="CallerCache"/>, so <c>last_used_at</c> is written when the
+/// cache asks again: it is accurate to the cache's time-to-live.
 /// </summary>
 public sealed class PartnerKeyHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
     NpgsqlDataSource dataSource,
+    CallerCache cache,
     FailedAuthentications failures) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "PartnerKey";
@@ -31,9 +34,17 @@ public sealed class PartnerKeyHandler(
             return AuthenticateResult.NoResult();
         }
 
+        var hash = Tokens.Hash(key);
+        var cacheKey = CallerCache.PartnerKeyKey(hash);
+        if (cache.Find(cacheKey) is { } cached)
+        {
+            return AuthenticateResult.Success(new AuthenticationTicket(cached, SchemeName));
+        }
+
+        var generation = cache.BeginLookup();
         await using var command = dataSource.CreateCommand(
             "update partner_api_keys set last_used_at = now() where key_hash = $1 and revoked_at is null returning id, name");
-        command.Parameters.Add(new NpgsqlParameter { Value = Tokens.Hash(key) });
+        command.Parameters.Add(new NpgsqlParameter { Value = hash });
         await using var reader = await command.ExecuteReaderAsync(Context.RequestAborted);
         if (!await reader.ReadAsync(Context.RequestAborted))
         {
@@ -45,7 +56,9 @@ public sealed class PartnerKeyHandler(
         var identity = new ClaimsIdentity(
             [new Claim(ClaimTypes.NameIdentifier, reader.GetGuid(0).ToString()), new Claim(ClaimTypes.Name, reader.GetString(1)), new Claim(ClaimTypes.Role, Role)],
             SchemeName);
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+        var principal = new ClaimsPrincipal(identity);
+        cache.Remember(cacheKey, $"partner-key:{reader.GetGuid(0)}", principal, DateTimeOffset.MaxValue, generation);
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)

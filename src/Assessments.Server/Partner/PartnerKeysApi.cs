@@ -65,7 +65,7 @@ public static class PartnerKeysApi
         return TypedResults.Ok<IReadOnlyList<PartnerKeySummary>>(keys);
     }
 
-    private static async Task<Results<NoContent, NotFound>> RevokeAsync(Guid id, ClaimsPrincipal user, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    private static async Task<Results<NoContent, NotFound>> RevokeAsync(Guid id, ClaimsPrincipal user, NpgsqlDataSource dataSource, CallerCache callers, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -79,6 +79,8 @@ public static class PartnerKeysApi
 
         await AuditLog.WriteAsync(connection, transaction, user, "partner-key.revoke", "partner_key", id.ToString(), null, new { revoked = true }, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        // Other servers hear of it by notification; this one forgets the key before answering.
+        callers.Evict($"partner-key:{id}");
         return TypedResults.NoContent();
     }
 }

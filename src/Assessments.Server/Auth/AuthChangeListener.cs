@@ -1,0 +1,72 @@
+using Npgsql;
+
+namespace Assessments.Server.Auth;
+
+/// <summary>
+/// Holds one connection with <c>LISTEN auth_changed</c> (the notifications of migration 006) and evicts
+/// what each names from this server's <see cref="CallerCache"/>. A dropped connection stops the cache
+/// from being trusted until the listener is back, and the reconnect starts it empty, since whatever was
+/// revoked in between was announced to nobody here.
+/// </summary>
+public sealed partial class AuthChangeListener(NpgsqlDataSource dataSource, CallerCache cache, ILogger<AuthChangeListener> logger) : BackgroundService
+{
+    public const string Channel = "auth_changed";
+
+    /// <summary>How the connection shows in <c>pg_stat_activity</c>, so an operator can tell it from the pool's.</summary>
+    public const string ApplicationName = "assessments-auth-listener";
+
+    // A half-open TCP connection delivers nothing and reports nothing; a ping this often finds it out.
+    private static readonly TimeSpan Ping = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan Reconnect = TimeSpan.FromSeconds(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await ListenAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is NpgsqlException or IOException or TimeoutException or InvalidOperationException && !stoppingToken.IsCancellationRequested)
+            {
+                cache.StopListening();
+                LogLost(logger, e.Message);
+                await Task.Delay(Reconnect, stoppingToken);
+            }
+        }
+    }
+
+    private async Task ListenAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        connection.Notification += (_, notification) => cache.Evict(notification.Payload);
+        await using (var listen = new NpgsqlCommand($"set application_name = '{ApplicationName}'; listen {Channel}", connection))
+        {
+            await listen.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        cache.StartListening();
+        LogListening(logger);
+        try
+        {
+            while (true)
+            {
+                if (!await connection.WaitAsync(Ping, cancellationToken))
+                {
+                    await using var ping = new NpgsqlCommand("select 1", connection);
+                    await ping.ExecuteNonQueryAsync(cancellationToken);
+                }
+            }
+        }
+        finally
+        {
+            cache.StopListening();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Listening for credential changes; cached callers are trusted")]
+    private static partial void LogListening(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Lost the credential-change listener ({Reason}); every request asks the database until it is back")]
+    private static partial void LogLost(ILogger logger, string reason);
+}
