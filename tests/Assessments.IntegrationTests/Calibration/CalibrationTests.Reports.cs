@@ -89,6 +89,27 @@ public sealed partial class CalibrationTests
         Assert.Matches(@"^\d+ upstream call\(s\) for 1000 request\(s\)", efficiency.Summary);
     }
 
+    [Fact]
+    public void The_verdicts_key_figures_say_p99_against_threshold_and_reference_upstream_calls_per_request_and_what_kill_9_did()
+    {
+        var api = Figures(calibration.Report("api-design", "senior"));
+        Assert.Matches(@"^[\d.]+ ms · threshold [\d.]+ ms · senior reference [\d.]+ ms$", api["p99 latency under load"].Value);
+        Assert.True(api["p99 latency under load"].Held);
+
+        var caching = Figures(calibration.Report("caching", "senior"));
+        Assert.Matches(@"^[\d.]+$", caching["Upstream calls per request under load"].Value);
+        Assert.True(caching["Upstream calls per request under load"].Held);
+
+        var kept = Figures(calibration.Report("queues", "senior"))["kill -9 and restart"];
+        Assert.Equal(("nothing lost: every expectation held across the kill and restart", true), (kept.Value, kept.Held));
+        var lost = Figures(calibration.Report("queues", "junior"))["kill -9 and restart"];
+        Assert.False(lost.Held);
+        Assert.Contains("were not as expected", lost.Value, StringComparison.Ordinal);
+    }
+
+    private static Dictionary<string, Reporting.Summary.KeyFigure> Figures(GradingReport report) =>
+        Reporting.Summary.Verdict.Of(report).Figures.ToDictionary(f => f.Name, StringComparer.Ordinal);
+
     private static CheckReport Check(GradingReport report, string id) =>
         report.Contract.Checks.SingleOrDefault(c => c.Id == id) ?? throw new Xunit.Sdk.XunitException($"{report.Challenge.Id}/{report.Submission.Name} has no check '{id}'");
 }
