@@ -33,6 +33,11 @@ public static class PageLayout
         else if (user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Interviewer))
         {
             h.Append("<a href=\"/review\">Submissions</a><a href=\"/calibration\">Calibration</a>");
+            if (user.IsInRole(Roles.Admin))
+            {
+                // The only admin page: without a link, an admin would have to know its address.
+                h.Append("<a href=\"/admin/webhooks\">Webhooks</a>");
+            }
         }
 
         if (user.Identity?.IsAuthenticated == true)

@@ -60,7 +60,8 @@ public sealed partial class WebhookPagesTests : IAsyncLifetime
         var list = await PageAsync(browser, "/admin/webhooks", session);
         var page = await PageAsync(browser, $"/admin/webhooks/{endpoint}", session);
 
-        // then: the list links the endpoint with its events and state
+        // then: an admin's navigation leads here, and the list links the endpoint with its events and state
+        Assert.Contains("<a href=\"/admin/webhooks\">Webhooks</a>", list, StringComparison.Ordinal);
         Assert.Contains($"<a href=\"/admin/webhooks/{endpoint}\"><code>{_receiver.Url}</code></a>", list, StringComparison.Ordinal);
         Assert.Equal(["invitation.expired", "the ATS", "enabled"], Cells(Row(list, _receiver.Url)).Where((_, i) => i is 1 or 2 or 4));
 
@@ -91,6 +92,7 @@ public sealed partial class WebhookPagesTests : IAsyncLifetime
                 Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
                 Assert.Contains("Not allowed", html, StringComparison.Ordinal);
                 Assert.DoesNotContain("secret-path", html, StringComparison.Ordinal);
+                Assert.DoesNotContain("href=\"/admin/webhooks\"", html, StringComparison.Ordinal);
             }
 
             using var visitor = await browser.SendAsync(BrowserLike.Get(path));
