@@ -113,7 +113,8 @@ for project in "${projects[@]}"; do
   mkdir -p "$work/tmp/$name" "$work/slots/$name"
   # Their own temp folder (some tests check it for leftovers) and grading slots (none of them measures,
   # so they need not queue for the host's slots behind each other).
-  TMPDIR="$work/tmp/$name" ASSESS_SLOT_DIR="$work/slots/$name" run_tests "$project" together "$filter" &
+  # and a run label on what their gradings create, so that their checks for leftovers count their own only.
+  TMPDIR="$work/tmp/$name" ASSESS_SLOT_DIR="$work/slots/$name" ASSESS_RUN_LABEL="test-$name-$$" run_tests "$project" together "$filter" &
 done
 wait
 echo "phase 1: $((SECONDS - started)) s"

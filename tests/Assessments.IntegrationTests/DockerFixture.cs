@@ -34,7 +34,11 @@ public sealed class DockerFixture : IAsyncLifetime
     public async Task<IReadOnlyList<string>> LeftoversAsync(string? gradingId = null)
     {
         var filter = Labels.Filter(gradingId);
-        bool Left(IDictionary<string, string>? labels) => gradingId is not null || OwnerProcess.IsDead(Labels.OwnerOf(labels));
+        // Without a grading id: what this run's processes made and left behind (ASSESS_RUN_LABEL, set per
+        // project by scripts/test.sh), not the orphans another project's test is making on purpose.
+        var run = Environment.GetEnvironmentVariable(Labels.RunVariable);
+        bool Left(IDictionary<string, string>? labels) =>
+            gradingId is not null || (OwnerProcess.IsDead(Labels.OwnerOf(labels)) && (string.IsNullOrEmpty(run) || (labels?.TryGetValue(Labels.Run, out var made) == true && made == run)));
         var containers = await Docker.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = filter });
         var networks = await Docker.Networks.ListNetworksAsync(new NetworksListParameters { Filters = filter });
         var images = await Docker.Images.ListImagesAsync(new ImagesListParameters { All = true, Filters = filter });

@@ -13,13 +13,31 @@ public static class Labels
     /// <summary>The process that created the resource (<see cref="OwnerProcess"/>), so that reapers spare live gradings.</summary>
     public const string Owner = "org.assessments.owner";
 
-    public static Dictionary<string, string> For(string gradingId, string submissionSha256) => new()
+    /// <summary>
+    /// Which run made the resource, from <c>ASSESS_RUN_LABEL</c> when it is set: several test projects
+    /// (or platforms) sharing one engine can each tell their own leftovers from another's orphans that
+    /// are still being reaped (a worker killed on purpose in one project is not a leftover of another).
+    /// </summary>
+    public const string Run = "org.assessments.run";
+
+    public const string RunVariable = "ASSESS_RUN_LABEL";
+
+    public static Dictionary<string, string> For(string gradingId, string submissionSha256)
     {
-        [Managed] = "true",
-        [Grading] = gradingId,
-        [Submission] = submissionSha256,
-        [Owner] = OwnerProcess.Current,
-    };
+        var labels = new Dictionary<string, string>
+        {
+            [Managed] = "true",
+            [Grading] = gradingId,
+            [Submission] = submissionSha256,
+            [Owner] = OwnerProcess.Current,
+        };
+        if (Environment.GetEnvironmentVariable(RunVariable) is { Length: > 0 } run)
+        {
+            labels[Run] = run;
+        }
+
+        return labels;
+    }
 
     /// <summary>The owner recorded on a resource's labels, if any.</summary>
     public static string? OwnerOf(IDictionary<string, string>? labels) =>
