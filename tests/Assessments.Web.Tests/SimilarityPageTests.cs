@@ -28,10 +28,7 @@ public sealed class SimilarityPageTests(WebPlatform platform) : IClassFixture<We
         var pair = Assert.Single(await platform.Admin.ListSimilarAsync(bob));
         await using var session = await platform.OpenAsync();
         var page = session.Page;
-        await session.GoAsync("/signin");
-        await page.GetByLabel("Access token").FillAsync(PlatformFactory.AdminToken);
-        await page.GetByLabel("Access token").PressAsync("Enter");
-        await page.WaitForURLAsync("**/review");
+        await PageChecks.SignInAsync(session, PlatformFactory.AdminToken);
 
         // then: the review list flags both, and the submission page links to the pair
         await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Bob Copy" })).ToContainTextAsync("similar: 1 to review");

@@ -43,6 +43,10 @@ public sealed class BrowserSession : IAsyncDisposable
             AcceptDownloads = true,
             ViewportSize = new ViewportSize { Width = width, Height = width < 800 ? 860 : 900 },
         });
+        // These tests run beside Docker builds on a saturated host (scripts/test.sh, phase 1): a fresh
+        // server's first pages may take longer than Playwright's 30 s default without anything being wrong.
+        context.SetDefaultTimeout(90_000);
+        context.SetDefaultNavigationTimeout(90_000);
         return new BrowserSession(context, await context.NewPageAsync());
     }
 
