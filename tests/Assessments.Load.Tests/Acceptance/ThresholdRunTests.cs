@@ -22,7 +22,10 @@ public sealed class ThresholdRunTests(KestrelFixture fixture)
                 new ThresholdSpec("rps >= 90"),
                 new ThresholdSpec("rps >= 500"),
                 new ThresholdSpec("p(95){step:get} < 0.5s"),
-                new ThresholdSpec("service.min >= 15ms"),
+                // Service time starts when the generator has written the request; a generator thread
+                // descheduled just before it takes that timestamp shortens one sample (13.3 ms was seen
+                // once for this 20 ms service), so the bound leaves room below 20 ms.
+                new ThresholdSpec("service.min >= 10ms"),
                 new ThresholdSpec("p(99){step:missing} < 1s"),
             ],
         };
@@ -37,7 +40,7 @@ public sealed class ThresholdRunTests(KestrelFixture fixture)
         Assert.True(verdicts["rps >= 90"]);
         Assert.False(verdicts["rps >= 500"]);
         Assert.True(verdicts["p(95){step:get} < 0.5s"]);
-        Assert.True(verdicts["service.min >= 15ms"], summary);
+        Assert.True(verdicts["service.min >= 10ms"], summary);
         Assert.False(verdicts["p(99){step:missing} < 1s"]);
         Assert.False(result.ThresholdsPassed);
         Assert.InRange(result.Thresholds.Single(t => t.Expression == "p(50) < 5ms").Actual!.Value, 19, 200);
