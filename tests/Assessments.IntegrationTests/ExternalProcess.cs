@@ -5,7 +5,8 @@ namespace Assessments.IntegrationTests;
 /// <summary>Runs a program from the repository root with a time limit, keeping stdout apart from stderr.</summary>
 internal static class ExternalProcess
 {
-    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string file, IReadOnlyList<string> args, TimeSpan limit)
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(
+        string file, IReadOnlyList<string> args, TimeSpan limit, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(file)
         {
@@ -16,6 +17,11 @@ internal static class ExternalProcess
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
         }
 
         using var process = Process.Start(start)!;

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
@@ -57,45 +56,23 @@ internal sealed class PlatformScripts
         }
     }
 
-    private async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(TimeSpan limit, string file, params string[] args)
+    private Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(TimeSpan limit, string file, params string[] args)
     {
-        // A relative program path is looked up from this process's folder, not the working directory.
-        var start = new ProcessStartInfo(file.Contains('/', StringComparison.Ordinal) ? Path.Combine(RepositoryPaths.Root, file) : file)
+        var environment = new Dictionary<string, string>
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = RepositoryPaths.Root,
+            ["ASSESS_PORT"] = Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["ASSESS_DATABASE"] = Database,
+            ["ASSESS_PLATFORM_DIR"] = Folder,
+            // The configuration these tests were built in (bin/<configuration>/net10.0), which built the server too.
+            ["CONFIGURATION"] = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name,
         };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["ASSESS_PORT"] = Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        start.Environment["ASSESS_DATABASE"] = Database;
-        start.Environment["ASSESS_PLATFORM_DIR"] = Folder;
         if (Challenges is not null)
         {
-            start.Environment["ASSESS_CHALLENGES"] = Challenges;
-        }
-        // The configuration these tests were built in (bin/<configuration>/net10.0), which built the server too.
-        start.Environment["CONFIGURATION"] = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(limit);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{file} did not finish within {limit}:\n{await stderr}");
+            environment["ASSESS_CHALLENGES"] = Challenges;
         }
 
-        return (process.ExitCode, await stdout, await stderr);
+        // A relative program path is looked up from this process's folder, not the working directory.
+        return ExternalProcess.RunAsync(file.Contains('/', StringComparison.Ordinal) ? Path.Combine(RepositoryPaths.Root, file) : file, args, limit, environment);
     }
 
     private static int SparePort()
