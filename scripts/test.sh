@@ -138,6 +138,13 @@ failed_projects=$(awk '$4 != 0' "$work/durations" | wc -l)
 passed=$(count Passed "$logs"/*.log)
 failed=$(count Failed "$logs"/*.log)
 skipped=$(count Skipped "$logs"/*.log)
+# The failed tests by name, last, so that the end of the run's output (all that some CI pages keep)
+# says what broke.
+if [ "$failed" -ne 0 ]; then
+  echo
+  echo "failed tests (phase-project log: test):"
+  grep -HE '^\s+Failed [A-Za-z_][A-Za-z0-9_.]+' "$logs"/*.log | sed -E 's#^.*/([a-z]+-[A-Za-z.]+)\.log:\s+Failed #\1: #' | sort -u
+fi
 echo
 echo "tests: $passed passed, $failed failed, $skipped skipped"
 if [ "$failed_projects" -ne 0 ] && [ "$failed" -eq 0 ]; then
