@@ -43,9 +43,6 @@ public sealed class CheckLedger(int seed)
     public IReadOnlyList<CheckOutcome> Outcomes(ContractSettings settings) =>
         ContractChecks.All.Select(id => Outcome(id, _tallies[id], settings.VisibilityOf(id))).ToList();
 
-    /// <summary>Every request judged by a check, in order, as one line each.</summary>
-    public IReadOnlyList<string> RequestsOf(string checkId) => _tallies[checkId].Requests;
-
     private CheckOutcome Outcome(string id, Tally tally, Visibility visibility)
     {
         var title = ContractCatalog.Title(id);

@@ -9,9 +9,6 @@ namespace Assessments.Contract.Spec;
 /// </summary>
 public static class SchemaFacts
 {
-    public static bool Allows(IOpenApiSchema schema, JsonSchemaType type) =>
-        schema.Type is null || (schema.Type.Value & type) != 0;
-
     public static bool IsNullable(IOpenApiSchema schema) => schema.Type is { } t && (t & JsonSchemaType.Null) != 0;
 
     /// <summary>The single non-null type a schema declares (or infers from its keywords), for generation.</summary>

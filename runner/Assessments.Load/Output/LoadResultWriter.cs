@@ -9,9 +9,6 @@ public static class LoadResultWriter
 
     public static LoadResult? FromJson(string json) => JsonSerializer.Deserialize<LoadResult>(json, LoadResultJson.Options);
 
-    public static async Task WriteJsonAsync(LoadResult result, Stream destination, CancellationToken cancellationToken) =>
-        await JsonSerializer.SerializeAsync(destination, result, LoadResultJson.Options, cancellationToken);
-
     public static string ToMarkdown(LoadResult result, LoadChartContext? context = null) => MarkdownSummary.Render(result, context);
 
     public static string ToHtmlFragment(LoadResult result, LoadChartContext? context = null) => HtmlFragment.Render(result, context);

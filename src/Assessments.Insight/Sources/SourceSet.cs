@@ -26,8 +26,6 @@ public sealed class SourceSet
 
     public IReadOnlyList<string> LimitsReached { get; }
 
-    public static SourceSet FromFiles(IEnumerable<SourceFile> files) => Classify(files.OrderBy(f => f.Path, StringComparer.Ordinal), []);
-
     public static SourceSet Read(string root, InsightLimits limits)
     {
         var reached = new List<string>();

@@ -17,17 +17,19 @@ public sealed class RelativeThresholdTests
         Assert.Contains("3 × the reference's p99 7.1ms + 20ms = 41.3ms", derived.Derivation, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void The_rewritten_threshold_is_one_the_load_engine_reads()
+    [Theory]
+    [InlineData("p(99) < 3 x baseline + 20ms", ThresholdMetric.Percentile, Comparison.LessThan, 41.3)]
+    [InlineData("med <= 2× baseline", ThresholdMetric.Median, Comparison.LessOrEqual, 5)]
+    [InlineData("max < 1.5 * baseline - 5ms", ThresholdMetric.Max, Comparison.LessThan, 40)]
+    [InlineData("p(90) < 4 x baseline", ThresholdMetric.Percentile, Comparison.LessThan, 16.4)]
+    public void The_rewritten_threshold_is_read_by_the_load_engine_as_the_derived_limit(string text, ThresholdMetric metric, Comparison comparison, double limitMs)
     {
-        foreach (var text in new[] { "p(99) < 3 x baseline + 20ms", "med <= 2× baseline", "max < 1.5 * baseline - 5ms", "p(90) < 4 x baseline" })
-        {
-            var absolute = RelativeThreshold.Parse(text).Derive(Reference).Absolute;
+        var absolute = RelativeThreshold.Parse(text).Derive(Reference).Absolute;
 
-            var parsed = ThresholdSpec.Parse(absolute).Parsed;
+        var parsed = ThresholdSpec.Parse(absolute).Parsed;
 
-            Assert.NotNull(parsed);
-        }
+        Assert.Equal((metric, comparison, "ms"), (parsed.Metric, parsed.Comparison, parsed.Unit));
+        Assert.Equal(limitMs, parsed.Limit, precision: 6);
     }
 
     [Fact]
@@ -36,7 +38,8 @@ public sealed class RelativeThresholdTests
         var derived = RelativeThreshold.Parse("rps >= 0.9 x baseline").Derive(Reference);
 
         Assert.Equal("rps >= 179.64", derived.Absolute);
-        Assert.NotNull(ThresholdSpec.Parse(derived.Absolute).Parsed);
+        var parsed = ThresholdSpec.Parse(derived.Absolute).Parsed;
+        Assert.Equal((ThresholdMetric.Rps, Comparison.GreaterOrEqual, 179.64), (parsed.Metric, parsed.Comparison, parsed.Limit));
     }
 
     [Fact]
