@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Assessments.Load;
+using Assessments.Load.Capacity;
 using Assessments.Load.Model;
 using Assessments.Load.Output;
 using Assessments.Load.Thresholds;
@@ -10,6 +11,7 @@ namespace Assessments.Cli.Load;
 /// <c>assess load &lt;url&gt;</c>: the engine as a standalone tool. Open model with <c>--rate</c>,
 /// closed with <c>--vus</c>. Exit code 0 when every threshold passed and the run was valid, 1 when a
 /// threshold failed, 2 when the run was invalid (the generator, not the service, was the limit).
+/// <c>--find-capacity</c> runs a search of open-model rates instead (see <see cref="CapacityRun"/>).
 /// </summary>
 public static class LoadCommand
 {
@@ -27,10 +29,20 @@ public static class LoadCommand
             AllowMultipleArgumentsPerToken = false,
         };
         var json = new Option<bool>("--json") { Description = "Print the JSON result instead of the Markdown summary." };
+        var findCapacity = new Option<bool>("--find-capacity")
+        {
+            Description = "Find the highest rate that meets every --threshold: bisection from --rate to --max-rate, one run of --warmup plus --duration per probe.",
+        };
+        var maxRate = new Option<int?>("--max-rate") { Description = "With --find-capacity: the highest rate to probe." };
+        var resolution = new Option<int>("--resolution")
+        {
+            Description = "With --find-capacity: stop once the highest passing and the lowest failing rate are this many requests per second apart.",
+            DefaultValueFactory = _ => 100,
+        };
 
         var command = new Command("load", "Load-test a running HTTP service honestly: open-model arrivals, latency from the intended start, self-checked generator.")
         {
-            url, rate, vus, duration, warmup, connections, thresholds, json,
+            url, rate, vus, duration, warmup, connections, thresholds, json, findCapacity, maxRate, resolution,
         };
 
         command.SetAction(async (ParseResult parsed, CancellationToken cancellationToken) =>
@@ -49,17 +61,19 @@ public static class LoadCommand
                 return 2;
             }
 
+            LoadPlan PlanFor(int? openRate, IReadOnlyList<ThresholdSpec> targets) => BuildPlan(
+                target,
+                openRate,
+                copies,
+                TimeSpan.FromSeconds(parsed.GetValue(duration)),
+                TimeSpan.FromSeconds(parsed.GetValue(warmup)),
+                parsed.GetValue(connections),
+                targets);
+
             LoadPlan plan;
             try
             {
-                plan = BuildPlan(
-                    target,
-                    requestsPerSecond,
-                    copies,
-                    TimeSpan.FromSeconds(parsed.GetValue(duration)),
-                    TimeSpan.FromSeconds(parsed.GetValue(warmup)),
-                    parsed.GetValue(connections),
-                    (parsed.GetValue(thresholds) ?? []).Select(ThresholdSpec.Parse).ToList());
+                plan = PlanFor(requestsPerSecond, (parsed.GetValue(thresholds) ?? []).Select(ThresholdSpec.Parse).ToList());
             }
             catch (Exception exception) when (exception is ArgumentException or FormatException)
             {
@@ -70,6 +84,18 @@ public static class LoadCommand
             LoadResult result;
             try
             {
+                if (parsed.GetValue(findCapacity))
+                {
+                    if (CapacityRun.Problem(requestsPerSecond, parsed.GetValue(maxRate), parsed.GetValue(resolution), plan.Thresholds.Count) is { } problem)
+                    {
+                        await Console.Error.WriteLineAsync(problem);
+                        return 2;
+                    }
+
+                    var strategy = CapacityStrategy.Bisection(requestsPerSecond!.Value, parsed.GetValue(maxRate)!.Value, parsed.GetValue(resolution));
+                    return await CapacityRun.RunAsync(r => PlanFor(r, plan.Thresholds), plan.Thresholds, strategy, parsed.GetValue(json), cancellationToken);
+                }
+
                 result = await LoadRunner.RunAsync(plan, cancellationToken);
             }
             catch (ArgumentException exception)
