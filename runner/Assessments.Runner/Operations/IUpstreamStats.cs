@@ -8,7 +8,12 @@ public interface IUpstreamStats
     Task<UpstreamStats> ReadAsync(CancellationToken cancellationToken);
 }
 
-/// <summary>The part of the stub's stats the operations and load checks read (see faults-design, section 1).</summary>
+/// <summary>
+/// The part of the stub's stats the runner reads: <see cref="TraceContextCheck"/> its traceparents, the
+/// load stage's <see cref="Grading.UpstreamEfficiency"/> its total calls. The stub writes them as its own
+/// <c>Assessments.Upstream.UpstreamStats</c> (every field listed in runner/Assessments.Upstream/README.md,
+/// <c>GET /control/stats</c>); the scenario steps' <c>expectUpstream</c> read the same JSON untyped (<see cref="Checks.UpstreamStatsCheck"/>).
+/// </summary>
 public sealed record UpstreamStats(
     IReadOnlyDictionary<string, long> Calls,
     long TotalCalls,
