@@ -6,10 +6,10 @@ using Assessments.Runner.Grading;
 namespace Assessments.Pipeline;
 
 /// <summary>
-/// Code insight in the grading pipeline: Roslyn reads the staged submission's text while its image
+/// Code insight, the grading pipeline's analyzer: Roslyn reads the staged submission's text while its image
 /// builds. Whatever goes wrong here is reported in the section, never turned into a failed grading.
 /// </summary>
-public sealed class CodeInsightStage(InsightLimits? limits = null) : ISubmissionAnalyzer
+public sealed class CodeInsightAnalyzer(InsightLimits? limits = null) : ISubmissionAnalyzer
 {
     public Task<SubmissionInsight> AnalyzeAsync(Challenge challenge, string submissionRoot, CancellationToken cancellationToken)
     {

@@ -9,10 +9,20 @@ namespace Assessments.Pipeline;
 /// What a grading checks, in order: the authored scenarios, the contract from openapi.yaml, the load
 /// profile, then the operations checks (whose graceful shutdown runs after everything else); code
 /// insight reads the source meanwhile (from intake on, while the image builds). The one place the
-/// whole pipeline is put together: the CLI, the runner workers and the tests use it, so a
+/// platform's pipelines are put together: the CLI, the runner workers and the tests use them, so a
 /// submission gets the same checks whichever way it was graded.
 /// </summary>
-public static class GradingPipeline
+public static class GradingPipelines
 {
-    public static IReadOnlyList<IGradingStage> Stages { get; } = [new CodeInsightStage(InsightLimits.Grading), new ScenarioStage(), new ContractStage(), new LoadStage(), new OperationsStage()];
+    /// <summary>Every grading's: code insight beside the checks of the running service.</summary>
+    public static GradingPipeline Full { get; } = ServiceChecksWith(new CodeInsightAnalyzer(InsightLimits.Grading));
+
+    /// <summary>The same checks of the running service without code insight: the candidate kit's <c>assess check</c>.</summary>
+    public static GradingPipeline ServiceChecksOnly { get; } = ServiceChecksWith(null);
+
+    private static GradingPipeline ServiceChecksWith(ISubmissionAnalyzer? analyzer)
+    {
+        var operations = new OperationsStage();
+        return new GradingPipeline(analyzer, [new ScenarioStage(), new ContractStage(), new LoadStage(), operations], [operations]);
+    }
 }

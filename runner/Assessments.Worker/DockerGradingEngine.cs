@@ -14,8 +14,8 @@ namespace Assessments.Worker;
 /// <summary>The real grader against the Docker engine (DOCKER_HOST or the local socket), with the whole pipeline.</summary>
 public sealed partial class DockerGradingEngine(ILogger<Grader> logger) : IGradingEngine, IDisposable
 {
-    // The same stages, in the same order, as the CLI: a grade must not depend on how it was asked for.
-    private static IReadOnlyList<IGradingStage> Stages => GradingPipeline.Stages;
+    // The same pipeline as the CLI's: a grade must not depend on how it was asked for.
+    private static GradingPipeline Pipeline => GradingPipelines.Full;
 
     private readonly DockerClient _docker = DockerConnection.Open();
 
@@ -35,7 +35,7 @@ public sealed partial class DockerGradingEngine(ILogger<Grader> logger) : IGradi
 
     public Task<GradingReport> GradeAsync(
         Challenge challenge, string submissionPath, string gradingId, int seed, GradingReservation reservation, CancellationToken cancellationToken) =>
-        new Grader(_docker, SandboxLimits.Default, SubmissionLimits.Default, Stages, logger, _slots)
+        new Grader(_docker, SandboxLimits.Default, SubmissionLimits.Default, Pipeline, logger, _slots)
             .GradeAsync(new GradingRequest(challenge, submissionPath, seed, gradingId) { Slot = reservation.Slot }, progress: null, cancellationToken);
 
     public Task RemoveLeftoversAsync(string gradingId, CancellationToken cancellationToken) =>

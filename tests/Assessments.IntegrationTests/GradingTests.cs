@@ -30,7 +30,7 @@ public sealed class GradingTests(DockerFixture docker) : IDisposable
         // given
         var challenge = ChallengeLoader.Load(Path.Combine(_challenges, "api-design"));
         var gradingId = "it" + Guid.NewGuid().ToString("n")[..10];
-        var grader = new Grader(docker.Docker, SandboxLimits.Default, SubmissionLimits.Default, GradingPipeline.Stages);
+        var grader = new Grader(docker.Docker, SandboxLimits.Default, SubmissionLimits.Default, GradingPipelines.Full);
 
         // when
         var report = await grader.GradeAsync(new GradingRequest(challenge, Path.Combine(challenge.Directory, "starter"), GradingId: gradingId), null, CancellationToken.None);

@@ -15,7 +15,7 @@ public sealed class SandboxTests(DockerFixture docker)
         // given a submission that exits 3 at start unless it finds itself inside the promised sandbox
         var challenge = ChallengeLoader.Load(RepositoryPaths.Challenge("api-design"));
         var probe = Path.Combine(AppContext.BaseDirectory, "Submissions", "sandbox-probe");
-        var grader = new Grader(docker.Docker, SandboxLimits.Default, SubmissionLimits.Default);
+        var grader = new Grader(docker.Docker, SandboxLimits.Default, SubmissionLimits.Default, GradingPipeline.Of(new ScenarioStage()));
 
         // when
         var report = await grader.GradeAsync(new GradingRequest(challenge, probe), null, CancellationToken.None);

@@ -19,19 +19,19 @@ namespace Assessments.Runner.Grading;
 /// <summary>
 /// Grades one submission end to end: intake, image build, hardened start, readiness, scenarios,
 /// scoring, and removal of everything it created. A candidate's fault ends as a graded report with
-/// evidence; only a platform fault becomes <c>infrastructure_error</c>. A grading runs in one of the
-/// host's grading slots (<see cref="HostSlots"/>): the caller's, or one it waits for.
+/// evidence; only a platform fault becomes <c>infrastructure_error</c>. What it checks is the
+/// <see cref="GradingPipeline"/> it is given, nothing else. A grading runs in one of the host's grading
+/// slots (<see cref="HostSlots"/>): the caller's, or one it waits for.
 /// </summary>
 public sealed partial class Grader(
     IDockerClient docker,
     SandboxLimits limits,
     SubmissionLimits intake,
-    IReadOnlyList<IGradingStage>? stages = null,
+    GradingPipeline pipeline,
     ILogger<Grader>? logger = null,
     HostSlots? slots = null)
 {
     private readonly ILogger _logger = logger ?? NullLogger<Grader>.Instance;
-    private readonly IReadOnlyList<IGradingStage> _stages = stages ?? GradingStages.Default;
 
     public async Task<GradingReport> GradeAsync(GradingRequest request, IProgress<GradingProgress>? progress, CancellationToken cancellationToken)
     {
@@ -58,7 +58,7 @@ public sealed partial class Grader(
             using var submission = await clock.TimeAsync(Phases.Intake, () => Task.FromResult(SubmissionIntake.Stage(request.SubmissionPath, intake)));
             report.Submission = new SubmissionRef(submission.ComputeSha256(), submission.Name, submission.Files.Count, submission.TotalBytes);
             CheckDockerfile(submission, sandbox);
-            var insight = SubmissionAnalyzers.Start(_stages, request.Challenge, submission.Root, job.Token);
+            var insight = SubmissionAnalyzers.Start(pipeline.Analyzer, request.Challenge, submission.Root, job.Token);
             return await RunAsync(gradingId, request with { Slot = slot }, submission, sandbox, report, createdImages, insight, progress, job.Token);
         }
         catch (SubmissionRejectedException e)
@@ -169,7 +169,7 @@ public sealed partial class Grader(
         };
         var outcomes = report.Outcomes;
         outcomes.Add(ServiceReady(readiness, challenge));
-        foreach (var stage in _stages.Where(s => !SubmissionAnalyzers.IsAnalyzer(s)))
+        foreach (var stage in pipeline.Stages)
         {
             progress?.Report(new GradingProgress(stage.Phase, "starting"));
             outcomes.AddRange(await report.Clock.TimeAsync(stage.Phase, () => stage.RunAsync(service, cancellationToken)));
@@ -180,7 +180,7 @@ public sealed partial class Grader(
         report.SandboxEvents = limitsHit;
         outcomes.Add(ServiceSurvived(after, report.ServiceLogTail));
         outcomes.AddRange((await insight)?.Outcomes ?? []);
-        foreach (var final in _stages.OfType<IFinalStage>())
+        foreach (var final in pipeline.FinalStages)
         {
             outcomes.AddRange(await report.Clock.TimeAsync(Phases.Shutdown, () => final.RunLastAsync(service, cancellationToken)));
         }

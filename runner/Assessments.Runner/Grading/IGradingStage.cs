@@ -44,12 +44,3 @@ public sealed record ServiceUnderTest(
     /// <summary>The container behind the service, for stages that read its output or signal it.</summary>
     public GradingHost? Host { get; init; }
 }
-
-/// <summary>
-/// The stages a Grader runs when it is given none: the ones this assembly has. The whole pipeline,
-/// with the contract stage, is put together in Assessments.Pipeline's GradingPipeline.
-/// </summary>
-public static class GradingStages
-{
-    public static IReadOnlyList<IGradingStage> Default { get; } = [new ScenarioStage()];
-}

@@ -1,12 +1,11 @@
 using System.CommandLine;
 using Assessments.Cli.Server;
 using Assessments.Cli.Terminal;
-using Assessments.Contract;
 using Assessments.Domain.Challenges.Loading;
 using Assessments.Domain.Kits;
 using Assessments.Domain.Reports;
+using Assessments.Pipeline;
 using Assessments.Runner.Grading;
-using Assessments.Runner.Operations;
 using Spectre.Console;
 
 namespace Assessments.Cli.Check;
@@ -68,7 +67,7 @@ internal static class CheckCommand
             return Fail($"'{folder}' is not a usable kit: {e.Message}");
         }
 
-        using var console = new GradingConsole(stages: [new ScenarioStage(), new ContractStage(), new LoadStage(), new OperationsStage()]);
+        using var console = new GradingConsole(pipeline: GradingPipelines.ServiceChecksOnly);
         if (await console.ProblemWithDockerAsync(cancellationToken) is { } problem)
         {
             return Fail(problem);

@@ -14,8 +14,9 @@ namespace Assessments.Cli.Terminal;
 /// Runs gradings for the command line: one Docker connection, a live status line while a grading
 /// works (plain progress lines when the output is not a terminal), and clear words when Docker is away.
 /// </summary>
+/// <param name="pipeline">What each grading checks: the full pipeline (<see cref="GradingPipelines.Full"/>) when not given, as for every command but <c>assess check</c>.</param>
 /// <param name="waitForSlot">False refuses at once (<see cref="SlotsBusyException"/>) when every grading slot of the host is held.</param>
-internal sealed class GradingConsole(SandboxLimits? limits = null, IReadOnlyList<IGradingStage>? stages = null, bool waitForSlot = true) : IDisposable
+internal sealed class GradingConsole(SandboxLimits? limits = null, GradingPipeline? pipeline = null, bool waitForSlot = true) : IDisposable
 {
     private readonly DockerClient _docker = Runner.Docker.DockerConnection.Open();
 
@@ -45,7 +46,7 @@ internal sealed class GradingConsole(SandboxLimits? limits = null, IReadOnlyList
         // Waiting is the grader's own (it says so in the progress); refusing has to happen before it starts.
         using var lease = waitForSlot ? null : TakeSlotOrRefuse();
         request = lease is null ? request : request with { Slot = lease.Slot };
-        var grader = new Grader(_docker, limits ?? SandboxLimits.Default, SubmissionLimits.Default, stages ?? GradingPipeline.Stages);
+        var grader = new Grader(_docker, limits ?? SandboxLimits.Default, SubmissionLimits.Default, pipeline ?? GradingPipelines.Full);
         if (!AnsiConsole.Profile.Capabilities.Interactive)
         {
             var lines = new SynchronousProgress<GradingProgress>(p => Console.Error.WriteLine($"[{label}] {p.Phase}: {p.Message}"));

@@ -16,7 +16,7 @@ namespace Assessments.IntegrationTests.Faults;
 [Collection(DockerCollection.Name)]
 public sealed class FaultStepsTests(DockerFixture docker)
 {
-    private static readonly IReadOnlyList<IGradingStage> Stages = [new ScenarioStage(), new AddressAfterRestartsStage()];
+    private static readonly GradingPipeline Pipeline = GradingPipeline.Of(new ScenarioStage(), new AddressAfterRestartsStage());
 
     private static string ChallengeFolder => Path.Combine(RepositoryPaths.Root, "tests", "Assessments.IntegrationTests", "Submissions", "faults-challenge");
 
@@ -25,7 +25,7 @@ public sealed class FaultStepsTests(DockerFixture docker)
     {
         // given
         var challenge = ChallengeLoader.Load(ChallengeFolder);
-        var grader = new Grader(docker.Docker, SandboxLimits.Default, SubmissionLimits.Default, Stages);
+        var grader = new Grader(docker.Docker, SandboxLimits.Default, SubmissionLimits.Default, Pipeline);
 
         // when graded, again after a platform fault as `assess grade` does
         GradingReport report;

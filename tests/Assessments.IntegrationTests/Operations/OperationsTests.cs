@@ -26,7 +26,8 @@ public sealed class OperationsTests(DockerFixture docker)
     {
         var submission = Path.Combine(AppContext.BaseDirectory, "Submissions", "ops-plain-listener");
 
-        var report = await GradeAsync(ApiDesign, submission, [new OperationsStage()]);
+        var operations = new OperationsStage();
+        var report = await GradeAsync(ApiDesign, submission, new GradingPipeline(null, [operations], [operations]));
 
         var shutdown = Check(report, OperationsChecks.GracefulShutdown);
         Assert.False(shutdown.Passed);
@@ -48,7 +49,7 @@ public sealed class OperationsTests(DockerFixture docker)
         var store = new BaselineStore(Path.Combine(temp.Directory, "baselines"));
 
         // when
-        var report = await GradeAsync(challenge, Path.Combine(ApiDesign.Directory, "reference", "junior"), [new LoadStage(store)]);
+        var report = await GradeAsync(challenge, Path.Combine(ApiDesign.Directory, "reference", "junior"), GradingPipeline.Of(new LoadStage(store)));
 
         // then
         Assert.Equal(ReportStatus.Graded, report.Status);
@@ -59,11 +60,11 @@ public sealed class OperationsTests(DockerFixture docker)
         Assert.Empty(Directory.Exists(store.Directory) ? Directory.GetFiles(store.Directory) : []);
     }
 
-    private async Task<GradingReport> GradeAsync(Challenge challenge, string submission, IReadOnlyList<IGradingStage> stages)
+    private async Task<GradingReport> GradeAsync(Challenge challenge, string submission, GradingPipeline pipeline)
     {
         var gradingId = "op" + Guid.NewGuid().ToString("n")[..10];
         var path = Path.IsPathRooted(submission) ? submission : Path.Combine(challenge.Directory, submission);
-        var grader = new Grader(docker.Docker, SandboxLimits.Default, SubmissionLimits.Default, stages);
+        var grader = new Grader(docker.Docker, SandboxLimits.Default, SubmissionLimits.Default, pipeline);
         var report = await grader.GradeAsync(new GradingRequest(challenge, path, GradingId: gradingId), null, CancellationToken.None);
         Assert.True(report.Status == ReportStatus.Graded, $"{report.Status}: {report.Failure?.Message}\n{string.Join("\n", report.Failure?.LogTail ?? [])}");
         Assert.Empty(await ReportSchema.ErrorsAsync(ReportJson.Serialize(report)));

@@ -50,7 +50,7 @@ public sealed class RedTeamTests(DockerFixture docker, ITestOutputHelper output)
             var limits = c.Limits ?? SandboxLimits.Default;
             var graded = c.ReadinessTimeout is { } timeout ? challenge with { Service = challenge.Service with { ReadinessTimeout = timeout } } : challenge;
             graded = c.Overrides is { } overrides ? graded with { Sandbox = overrides } : graded;
-            var grader = new Grader(docker.Docker, limits, SubmissionLimits.Default);
+            var grader = new Grader(docker.Docker, limits, SubmissionLimits.Default, GradingPipeline.Of(new ScenarioStage()));
             var gradingId = "rt" + Guid.NewGuid().ToString("n")[..10];
             var report = await grader.GradeAsync(new GradingRequest(graded, c.Make(_root), GradingId: gradingId), null, CancellationToken.None);
             try
@@ -68,7 +68,7 @@ public sealed class RedTeamTests(DockerFixture docker, ITestOutputHelper output)
         }
 
         // then a good submission still grades as it should
-        var good = await new Grader(docker.Docker, SandboxLimits.Default, SubmissionLimits.Default, GradingPipeline.Stages)
+        var good = await new Grader(docker.Docker, SandboxLimits.Default, SubmissionLimits.Default, GradingPipelines.Full)
             .GradeAsync(new GradingRequest(challenge, Path.Combine(challenge.Directory, "reference", "senior")), null, CancellationToken.None);
         var containersAfter = (await docker.Docker.Containers.ListContainersAsync(new ContainersListParameters { All = true })).Count;
         var diskGrowth = DockerDiskUsedBytes() - diskBefore;

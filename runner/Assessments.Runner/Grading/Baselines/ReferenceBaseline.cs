@@ -48,7 +48,7 @@ internal sealed class ReferenceBaseline(GradingHost host, BaselineStore store)
         var capture = new BaselineCapture();
         var inner = new SynchronousProgress<GradingProgress>(p => progress?.Report(new GradingProgress("load", $"measuring the {level} reference: {p.Message}")));
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var report = await new Grader(host.Docker, host.Sandbox, host.Intake, [capture])
+        var report = await new Grader(host.Docker, host.Sandbox, host.Intake, GradingPipeline.Of(capture))
             .GradeAsync(new GradingRequest(challenge, reference.Directory, seed) { Slot = host.Slot }, inner, cancellationToken);
         var measuredMs = Math.Round(clock.Elapsed.TotalMilliseconds, 1);
         if (report.Status == ReportStatus.InfrastructureError)
