@@ -44,7 +44,7 @@ internal static class CiSchemas
 
     private static string Fetch()
     {
-        var root = RepositoryRoot();
+        var root = RepositoryRoot.Path;
         using var process = Process.Start(new ProcessStartInfo("bash", [Path.Combine(root, "scripts", "ensure-ci-schemas.sh")])
         {
             RedirectStandardError = true,
@@ -58,18 +58,5 @@ internal static class CiSchemas
         }
 
         return Path.Combine(root, "tools", "ci-schemas");
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Assessments.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No Assessments.sln above {AppContext.BaseDirectory}.");
     }
 }

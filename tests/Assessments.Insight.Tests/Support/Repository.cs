@@ -1,9 +1,11 @@
+using Assessments.Tests.Shared;
+
 namespace Assessments.Insight.Tests.Support;
 
 /// <summary>The checkout the tests run from, and the calibration set found in it.</summary>
 public static class Repository
 {
-    public static string Root { get; } = Find();
+    public static string Root => RepositoryRoot.Path;
 
     public static string Challenges => Path.Combine(Root, "challenges");
 
@@ -18,17 +20,4 @@ public static class Repository
     public static string Starter(string challenge) => Path.Combine(Challenges, challenge, "starter");
 
     public static string Corpus(string name) => Path.Combine(AppContext.BaseDirectory, "Corpus", name);
-
-    private static string Find()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Assessments.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No Assessments.sln above {AppContext.BaseDirectory}.");
-    }
 }

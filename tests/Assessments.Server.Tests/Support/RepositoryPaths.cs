@@ -5,7 +5,7 @@ namespace Assessments.Server.Tests.Support;
 /// <summary>Where the repository's challenges and the built worker host are, found from the test's own folder.</summary>
 public static class RepositoryPaths
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root => RepositoryRoot.Path;
 
     public static string Challenges => Path.Combine(Root, "challenges");
 
@@ -37,17 +37,4 @@ public static class RepositoryPaths
 
     /// <summary>A copy of the challenges without load profiles, for tests of the queue around a real grading (<see cref="ChallengesWithoutLoad"/>).</summary>
     public static string ChallengesWithoutLoadProfile() => ChallengesWithoutLoad.CopyFrom(Challenges);
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Assessments.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("Assessments.sln not found above the test folder");
-    }
 }

@@ -4,7 +4,7 @@ using Assessments.Domain.Scoring;
 using Assessments.Runner.Docker;
 using Assessments.Runner.Grading;
 using Assessments.Runner.Sandbox;
-using Assessments.UnitTests.Support;
+using Assessments.Tests.Shared;
 
 namespace Assessments.UnitTests.Grading;
 
@@ -12,7 +12,7 @@ namespace Assessments.UnitTests.Grading;
 public sealed class InfrastructureErrorReportTests
 {
     private static ReportBuilder NewBuilder() => new(
-        new GradingRequest(ChallengeLoader.Load(Path.Combine(RepoRoot.Path, "challenges", "api-design")), "submission"),
+        new GradingRequest(ChallengeLoader.Load(Path.Combine(RepositoryRoot.Path, "challenges", "api-design")), "submission"),
         new PhaseClock(),
         SandboxLimits.Default);
 

@@ -1,7 +1,7 @@
-namespace Assessments.UnitTests.Support;
+namespace Assessments.Tests.Shared;
 
-/// <summary>The checkout the tests run from, found by walking up to the folder holding the solution.</summary>
-public static class RepoRoot
+/// <summary>The checkout the tests run from: the folder holding Assessments.sln, found by walking up from the test's own folder.</summary>
+internal static class RepositoryRoot
 {
     public static string Path { get; } = Find();
 
@@ -15,6 +15,6 @@ public static class RepoRoot
             }
         }
 
-        throw new InvalidOperationException($"No Assessments.sln above {AppContext.BaseDirectory}.");
+        throw new DirectoryNotFoundException($"No Assessments.sln above {AppContext.BaseDirectory}.");
     }
 }
