@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Assessments.Domain.Scenarios;
 using Assessments.Runner.Checks;
 
-namespace Assessments.UnitTests.Faults;
+namespace Assessments.UnitTests.Checks;
 
 public sealed class UpstreamStatsCheckTests
 {

@@ -2,7 +2,7 @@ using Assessments.Domain.Scenarios;
 using Assessments.Runner.Checks;
 using Assessments.Runner.Dependencies;
 
-namespace Assessments.UnitTests.Faults;
+namespace Assessments.UnitTests.Checks;
 
 public sealed class ServiceSnapshotCheckTests
 {

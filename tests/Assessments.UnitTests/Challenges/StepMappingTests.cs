@@ -2,7 +2,7 @@ using Assessments.Domain.Challenges.Loading;
 using Assessments.Domain.Scenarios;
 using Assessments.UnitTests.Support;
 
-namespace Assessments.UnitTests.Faults;
+namespace Assessments.UnitTests.Challenges;
 
 public sealed class StepMappingTests : IDisposable
 {

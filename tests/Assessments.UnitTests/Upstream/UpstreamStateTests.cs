@@ -3,7 +3,7 @@ using Assessments.Domain.Challenges;
 using Assessments.Runner.Dependencies;
 using Assessments.Upstream;
 
-namespace Assessments.UnitTests.Faults;
+namespace Assessments.UnitTests.Upstream;
 
 /// <summary>The stub's bookkeeping without its web host: faults, idempotency, counters and reset.</summary>
 public sealed class UpstreamStateTests

@@ -1,6 +1,6 @@
 using Assessments.Domain.Scenarios;
 
-namespace Assessments.UnitTests.Faults;
+namespace Assessments.UnitTests.Scenarios;
 
 public sealed class ComparisonTests
 {

@@ -1,6 +1,6 @@
 using Assessments.UnitTests.Support;
 
-namespace Assessments.UnitTests.Faults;
+namespace Assessments.UnitTests.Challenges;
 
 /// <summary>A minimal valid challenge folder whose scenarios (and upstream block) each test chooses.</summary>
 internal static class StepChallenge

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Assessments.UnitTests.Faults;
+namespace Assessments.UnitTests.Upstream;
 
 /// <summary>
 /// The stub's data plane over real HTTP on loopback: an effect is applied when the call arrives, so a
