@@ -75,7 +75,7 @@ public sealed partial class AuthChangeListener(NpgsqlDataSource dataSource, Call
 
                 if (Environment.TickCount64 - swept > Sweep.TotalMilliseconds)
                 {
-                    await FailedAuthentications.SweepAsync(connection, cancellationToken);
+                    await failures.SweepAsync(connection, cancellationToken);
                     swept = Environment.TickCount64;
                 }
             }

@@ -116,11 +116,19 @@ public sealed partial class FailedAuthentications(NpgsqlDataSource dataSource, I
         }
     }
 
-    /// <summary>Removes ended windows: addresses that failed once and never came back would otherwise stay for good.</summary>
-    public static async Task SweepAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    /// <summary>
+    /// Removes ended windows, from the table and from this server's memory: addresses that failed and
+    /// never came back would otherwise stay for good.
+    /// </summary>
+    public async Task SweepAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         await using var sweep = new NpgsqlCommand("delete from failed_authentications where window_ends <= now()", connection);
         await sweep.ExecuteNonQueryAsync(cancellationToken);
+        var now = Environment.TickCount64;
+        foreach (var ended in _throttledUntil.Where(t => t.Value <= now))
+        {
+            _throttledUntil.TryRemove(ended);
+        }
     }
 
     private void Throttle(string address, TimeSpan left)
