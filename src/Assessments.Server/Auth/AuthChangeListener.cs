@@ -6,9 +6,11 @@ namespace Assessments.Server.Auth;
 /// Holds one connection with <c>LISTEN auth_changed</c> (the notifications of migration 006) and evicts
 /// what each names from this server's <see cref="CallerCache"/>. A dropped connection stops the cache
 /// from being trusted until the listener is back, and the reconnect starts it empty, since whatever was
-/// revoked in between was announced to nobody here.
+/// revoked in between was announced to nobody here. The same connection hears <c>auth_throttled</c>:
+/// addresses that used up their failed authentications on any server (<see cref="FailedAuthentications"/>),
+/// read afresh from the table on every (re)connect for the same reason.
 /// </summary>
-public sealed partial class AuthChangeListener(NpgsqlDataSource dataSource, CallerCache cache, ILogger<AuthChangeListener> logger) : BackgroundService
+public sealed partial class AuthChangeListener(NpgsqlDataSource dataSource, CallerCache cache, FailedAuthentications failures, ILogger<AuthChangeListener> logger) : BackgroundService
 {
     public const string Channel = "auth_changed";
 
@@ -18,6 +20,7 @@ public sealed partial class AuthChangeListener(NpgsqlDataSource dataSource, Call
     // A half-open TCP connection delivers nothing and reports nothing; a ping this often finds it out.
     private static readonly TimeSpan Ping = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan Reconnect = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan Sweep = TimeSpan.FromMinutes(5);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -39,14 +42,27 @@ public sealed partial class AuthChangeListener(NpgsqlDataSource dataSource, Call
     private async Task ListenAsync(CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        connection.Notification += (_, notification) => cache.Evict(notification.Payload);
-        await using (var listen = new NpgsqlCommand($"set application_name = '{ApplicationName}'; listen {Channel}", connection))
+        connection.Notification += (_, notification) =>
+        {
+            if (notification.Channel == FailedAuthentications.Channel)
+            {
+                failures.Throttled(notification.Payload);
+            }
+            else
+            {
+                cache.Evict(notification.Payload);
+            }
+        };
+        await using (var listen = new NpgsqlCommand($"set application_name = '{ApplicationName}'; listen {Channel}; listen {FailedAuthentications.Channel}", connection))
         {
             await listen.ExecuteNonQueryAsync(cancellationToken);
         }
 
+        await failures.LoadAsync(connection, cancellationToken);
+
         cache.StartListening();
         LogListening(logger);
+        var swept = Environment.TickCount64;
         try
         {
             while (true)
@@ -55,6 +71,12 @@ public sealed partial class AuthChangeListener(NpgsqlDataSource dataSource, Call
                 {
                     await using var ping = new NpgsqlCommand("select 1", connection);
                     await ping.ExecuteNonQueryAsync(cancellationToken);
+                }
+
+                if (Environment.TickCount64 - swept > Sweep.TotalMilliseconds)
+                {
+                    await failures.SweepAsync(connection, cancellationToken);
+                    swept = Environment.TickCount64;
                 }
             }
         }

@@ -60,7 +60,7 @@ public sealed class BearerTokenHandler(
 
         if (credential.Length is 0 or > InputLimits.TokenChars)
         {
-            return Failed("malformed token");
+            return await FailedAsync("malformed token");
         }
 
         var hash = Tokens.Hash(credential);
@@ -76,13 +76,13 @@ public sealed class BearerTokenHandler(
         await using var reader = await command.ExecuteReaderAsync(Context.RequestAborted);
         if (!await reader.ReadAsync(Context.RequestAborted))
         {
-            return Failed(query == ByToken ? "unknown token" : "unknown session");
+            return await FailedAsync(query == ByToken ? "unknown token" : "unknown session");
         }
 
         var expires = reader.GetFieldValue<DateTimeOffset>(4);
         if (!reader.IsDBNull(5) || expires <= DateTimeOffset.UtcNow)
         {
-            return Failed(query == ByToken ? "the invitation expired or was revoked" : "the session expired or was ended");
+            return await FailedAsync(query == ByToken ? "the invitation expired or was revoked" : "the session expired or was ended");
         }
 
         var role = reader.GetString(2);
@@ -109,9 +109,9 @@ public sealed class BearerTokenHandler(
         return base.HandleChallengeAsync(properties);
     }
 
-    private AuthenticateResult Failed(string reason)
+    private async Task<AuthenticateResult> FailedAsync(string reason)
     {
-        failures.Record(Context.Connection.RemoteIpAddress, reason);
+        await failures.RecordAsync(Context.Connection.RemoteIpAddress, reason);
         return AuthenticateResult.Fail(reason);
     }
 }

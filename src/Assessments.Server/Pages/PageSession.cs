@@ -60,7 +60,7 @@ public static class PageSession
     {
         if (token.Length is 0 or > Hosting.InputLimits.TokenChars)
         {
-            http.RequestServices.GetRequiredService<FailedAuthentications>().Record(http.Connection.RemoteIpAddress, "malformed token");
+            await http.RequestServices.GetRequiredService<FailedAuthentications>().RecordAsync(http.Connection.RemoteIpAddress, "malformed token");
             return null;
         }
 

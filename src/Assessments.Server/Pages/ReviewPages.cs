@@ -67,13 +67,20 @@ public static class ReviewPages
     /// </summary>
     private static async Task<IResult> ReportFrameAsync(Guid id, HttpContext http, SubmissionStore store)
     {
-        // The page above the frame shows the verdict; the frame holds the details.
-        if (await ReportRendering.HtmlAsync(store, id, await store.FindAsync(id, http.RequestAborted), http.RequestAborted, withVerdict: false) is not { } html)
+        if (await store.ReportVersionAsync(id, http.RequestAborted) is not { } version)
         {
             return PageLayout.NotFound(http);
         }
 
         ReportHeaders.Apply(http.Response);
-        return Results.Content(html, "text/html; charset=utf-8");
+        if (ReportCaching.IsCurrent(http, version.HtmlTag("frame"), ReportCaching.RenderedReport))
+        {
+            return ReportCaching.NotModified();
+        }
+
+        // The page above the frame shows the verdict; the frame holds the details.
+        return await ReportRendering.RenderedAsync(store, version, http.RequestAborted, withVerdict: false) is { } html
+            ? Results.Content(html, "text/html; charset=utf-8")
+            : StoredReportResult.Html(id);
     }
 }

@@ -4,6 +4,7 @@ using Assessments.Server.Invitations;
 using Assessments.Server.Auth;
 using Assessments.Server.Challenges;
 using Assessments.Server.Hosting;
+using Assessments.Server.Submissions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -29,8 +30,8 @@ public static class PartnerApi
         group.MapGet("/tests/{partnerInterviewId:guid}/status", StatusAsync).WithName("PartnerTestStatus").WithSummary("Where a sent test stands, with the result once graded.")
             .WithDescription("Partner key. Greenhouse `test_status`: `partner_status` is sent, grading, complete, failed, expired or revoked; when complete, `partner_score`, `partner_level`, `report_url` (this API, same key) and `partner_profile_url` (the interviewers' review page). 404 for an interview another key sent.");
         group.MapGet("/tests/{partnerInterviewId:guid}/report", ReportAsync).WithName("PartnerTestReport").WithSummary("The graded report as an HTML page.")
-            .WithDescription("Partner key. The report interviewers read, self-contained HTML. 404 until the test is graded, or for an interview another key sent.")
-            .Produces(StatusCodes.Status200OK, contentType: "text/html");
+            .WithDescription("Partner key. The report interviewers read, self-contained HTML. 404 until the test is graded, or for an interview another key sent. It carries an ETag with `Cache-Control: private, no-cache` (a later graded upload takes the link over): `If-None-Match` with a current tag is answered 304 without a body.")
+            .Produces(StatusCodes.Status200OK, contentType: "text/html").Produces(StatusCodes.Status304NotModified);
         return app;
     }
 
@@ -83,16 +84,20 @@ public static class PartnerApi
         return status is null ? TypedResults.NotFound() : TypedResults.Ok(status);
     }
 
-    private static async Task<Results<ContentHttpResult, NotFound>> ReportAsync(
+    private static async Task<Results<StoredReportResult, StatusCodeHttpResult, NotFound>> ReportAsync(
         Guid partnerInterviewId, ClaimsPrincipal partner, PartnerInvitations invitations, HttpContext http, CancellationToken cancellationToken)
     {
-        if (await invitations.ReportHtmlAsync(partner.Id(), partnerInterviewId, cancellationToken) is not { } html)
+        if (await invitations.LatestReportAsync(partner.Id(), partnerInterviewId, cancellationToken) is not { } version)
         {
             return TypedResults.NotFound();
         }
 
         // The report carries candidate-controlled text (escaped); it still runs no script and embeds nothing.
         http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
-        return TypedResults.Content(html, "text/html; charset=utf-8");
+
+        // A later upload, once graded, takes this link over: revalidated on every use, like report.html.
+        return ReportCaching.IsCurrent(http, version.HtmlTag("partner"), ReportCaching.RenderedReport)
+            ? ReportCaching.NotModified()
+            : StoredReportResult.Html(version.SubmissionId);
     }
 }

@@ -1,5 +1,6 @@
 using Assessments.Client;
 using Assessments.Platform.Database;
+using Assessments.Server.Submissions;
 using Npgsql;
 
 namespace Assessments.Server.Partner;
@@ -51,16 +52,17 @@ public sealed class PartnerInvitations(NpgsqlDataSource dataSource)
             hasReport ? reader.GetFieldValue<DateTimeOffset>(9) : null);
     }
 
-    /// <summary>The stored HTML report of the interview's latest graded submission; null when there is none (or it is not this key's).</summary>
-    public async Task<string?> ReportHtmlAsync(Guid partnerKeyId, Guid interviewId, CancellationToken cancellationToken)
+    /// <summary>The version of the interview's latest graded report (as graded: a partner sees no override); null when there is none (or it is not this key's).</summary>
+    public async Task<ReportVersion?> LatestReportAsync(Guid partnerKeyId, Guid interviewId, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("""
-            select r.html from invitations i
+            select r.submission_id, r.created_at from invitations i
               join submissions s on s.invitation_id = i.id
               join reports r on r.submission_id = s.id
              where i.id = $1 and i.partner_key_id = $2
              order by s.created_at desc limit 1
             """).With(interviewId, partnerKeyId);
-        return await command.ExecuteScalarAsync(cancellationToken) as string;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? new ReportVersion(reader.GetGuid(0), reader.GetFieldValue<DateTimeOffset>(1), null, null, null, null) : null;
     }
 }

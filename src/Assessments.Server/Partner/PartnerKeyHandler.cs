@@ -49,7 +49,7 @@ public sealed class PartnerKeyHandler(
         if (!await reader.ReadAsync(Context.RequestAborted))
         {
             // Counted like a wrong bearer token: partner keys are rate-limited against guessing too.
-            failures.Record(Context.Connection.RemoteIpAddress, "unknown or revoked partner key");
+            await failures.RecordAsync(Context.Connection.RemoteIpAddress, "unknown or revoked partner key");
             return AuthenticateResult.Fail("unknown or revoked partner key");
         }
 

@@ -12,23 +12,23 @@ namespace Assessments.Server.Submissions;
 /// </summary>
 public static class ReportRendering
 {
+    /// <summary>The page rendered afresh, or null when the stored rendering is right as it is (then it is streamed, see <see cref="StoredReportResult"/>).</summary>
     /// <param name="withVerdict">False inside the review page, which shows the verdict itself above the frame.</param>
-    public static async Task<string?> HtmlAsync(SubmissionStore store, Guid id, SubmissionSummary? submission, CancellationToken cancellationToken, bool withVerdict = true)
+    public static async Task<string?> RenderedAsync(SubmissionStore store, ReportVersion version, CancellationToken cancellationToken, bool withVerdict = true)
     {
-        if ((withVerdict && submission?.OverrideLevel is null) || await store.ReportJsonAsync(id, cancellationToken) is not { } json)
+        if ((withVerdict && version.Override is null) || await store.ReportJsonAsync(version.SubmissionId, cancellationToken) is not { } json)
         {
-            return await store.ReportHtmlAsync(id, cancellationToken);
+            return null;
         }
 
         try
         {
-            var report = ReportJson.Deserialize(json);
-            return HtmlReport.Render(report, Override(submission), withVerdict);
+            return HtmlReport.Render(ReportJson.Deserialize(json), version.Override, withVerdict);
         }
         catch (JsonException)
         {
             // A report written by an older schema that no longer reads: its own rendering is still right about everything but the override.
-            return await store.ReportHtmlAsync(id, cancellationToken);
+            return null;
         }
     }
 

@@ -45,10 +45,18 @@ public sealed class SubmissionStore(NpgsqlDataSource dataSource)
         return await command.ExecuteScalarAsync(cancellationToken) as string;
     }
 
-    public async Task<string?> ReportHtmlAsync(Guid id, CancellationToken cancellationToken)
+    /// <summary>The stored report's version and the override over it, without the report itself; null until the grading has finished.</summary>
+    public async Task<ReportVersion?> ReportVersionAsync(Guid id, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("select html from reports where submission_id = $1").With(id);
-        return await command.ExecuteScalarAsync(cancellationToken) as string;
+        await using var command = dataSource.CreateCommand("""
+            select r.created_at, s.override_level, s.override_by, s.override_reason, s.overridden_at
+              from reports r join submissions s on s.id = r.submission_id
+             where r.submission_id = $1
+            """).With(id);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new ReportVersion(id, reader.GetFieldValue<DateTimeOffset>(0), reader.NullableField<string>(1), reader.NullableField<string>(2), reader.NullableField<string>(3), reader.NullableField<DateTimeOffset?>(4))
+            : null;
     }
 
     public async Task<IReadOnlyList<SubmissionNote>> NotesAsync(Guid id, CancellationToken cancellationToken)

@@ -22,11 +22,11 @@ public static class SubmissionsApi
         group.MapGet("/{id:guid}", GetAsync).WithName("GetSubmission").WithSummary("One submission with its grading state and level.")
             .WithDescription("Staff. The submission's grading state, attempts, the rubric's level and score, and an interviewer's override with its reason; 404 for an unknown id.");
         group.MapGet("/{id:guid}/report", ReportJsonAsync).WithName("GetReportJson").WithSummary("The whole report.json of a finished grading.")
-            .WithDescription("Staff. The report.json the runner wrote (it follows the published report schema): every check with its evidence, the score card, timings and the sandbox's events. 404 until the grading has finished.")
-            .Produces(StatusCodes.Status200OK, contentType: "application/json");
+            .WithDescription("Staff. The report.json the runner wrote (it follows the published report schema): every check with its evidence, the score card, timings and the sandbox's events. 404 until the grading has finished. A finished report never changes: it carries an ETag and `Cache-Control: private, max-age=300`, and `If-None-Match` with that tag is answered 304 without a body.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/json").Produces(StatusCodes.Status304NotModified);
         group.MapGet("/{id:guid}/report.html", ReportHtmlAsync).WithName("GetReportHtml").WithSummary("The report as a self-contained HTML page.")
-            .WithDescription("Staff. The same report as one HTML page with no external resources, fit to save or attach. 404 until the grading has finished.")
-            .Produces(StatusCodes.Status200OK, contentType: "text/html");
+            .WithDescription("Staff. The same report as one HTML page with no external resources, fit to save or attach. 404 until the grading has finished. It is rendered again when an interviewer overrides the level, so it carries an ETag with `Cache-Control: private, no-cache`: `If-None-Match` with a current tag is answered 304 without a body.")
+            .Produces(StatusCodes.Status200OK, contentType: "text/html").Produces(StatusCodes.Status304NotModified);
         group.MapPut("/{id:guid}/level", OverrideLevelAsync).WithName("OverrideLevel").WithSummary("Sets an interviewer's level, with a reason, over the rubric's.")
             .WithDescription("Staff. Replaces the level shown for the submission with the interviewer's; the rubric's level stays in the report. `level` must be a level name (any letter case; stored in lower case) and `reason` is required, at most 2,000 characters (400 otherwise). The before and after values go to the audit log.");
         group.MapPost("/{id:guid}/notes", AddNoteAsync).WithName("AddNote").WithSummary("Leaves an interviewer's note on a submission.")
@@ -42,18 +42,32 @@ public static class SubmissionsApi
     private static async Task<Results<Ok<SubmissionSummary>, NotFound>> GetAsync(Guid id, SubmissionStore store, CancellationToken cancellationToken) =>
         await store.FindAsync(id, cancellationToken) is { } found ? TypedResults.Ok(found) : TypedResults.NotFound();
 
-    private static async Task<Results<ContentHttpResult, NotFound>> ReportJsonAsync(Guid id, SubmissionStore store, CancellationToken cancellationToken) =>
-        await store.ReportJsonAsync(id, cancellationToken) is { } json ? TypedResults.Content(json, "application/json") : TypedResults.NotFound();
-
-    private static async Task<Results<ContentHttpResult, NotFound>> ReportHtmlAsync(Guid id, HttpResponse response, SubmissionStore store, CancellationToken cancellationToken)
+    private static async Task<Results<StoredReportResult, StatusCodeHttpResult, NotFound>> ReportJsonAsync(Guid id, HttpContext http, SubmissionStore store, CancellationToken cancellationToken)
     {
-        if (await ReportRendering.HtmlAsync(store, id, await store.FindAsync(id, cancellationToken), cancellationToken) is not { } html)
+        if (await store.ReportVersionAsync(id, cancellationToken) is not { } version)
         {
             return TypedResults.NotFound();
         }
 
-        ReportHeaders.Apply(response);
-        return TypedResults.Content(html, "text/html; charset=utf-8");
+        return ReportCaching.IsCurrent(http, version.JsonTag, ReportCaching.StoredReport) ? ReportCaching.NotModified() : StoredReportResult.Json(id);
+    }
+
+    private static async Task<Results<StoredReportResult, ContentHttpResult, StatusCodeHttpResult, NotFound>> ReportHtmlAsync(Guid id, HttpContext http, SubmissionStore store, CancellationToken cancellationToken)
+    {
+        if (await store.ReportVersionAsync(id, cancellationToken) is not { } version)
+        {
+            return TypedResults.NotFound();
+        }
+
+        ReportHeaders.Apply(http.Response);
+        if (ReportCaching.IsCurrent(http, version.HtmlTag("page"), ReportCaching.RenderedReport))
+        {
+            return ReportCaching.NotModified();
+        }
+
+        return await ReportRendering.RenderedAsync(store, version, cancellationToken) is { } html
+            ? TypedResults.Content(html, "text/html; charset=utf-8")
+            : StoredReportResult.Html(id);
     }
 
     private static async Task<Results<Ok<SubmissionSummary>, NotFound, ValidationProblem>> OverrideLevelAsync(

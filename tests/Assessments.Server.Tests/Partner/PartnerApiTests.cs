@@ -63,6 +63,12 @@ public sealed class PartnerApiTests : IAsyncLifetime
         Assert.Equal("text/html", report.Content.Headers.ContentType!.MediaType);
         Assert.Contains("<html", await report.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
         var staff = _server.HttpFor(PlatformFactory.AdminToken);
+
+        // and: the report is revalidated with its tag on every use, and only by the partner that sent the test
+        Assert.True(report.Headers.CacheControl is { Private: true, NoCache: true }, "private, no-cache");
+        var reportPath = new Uri(status.ReportUrl!).PathAndQuery;
+        Assert.Equal(HttpStatusCode.NotModified, (await RevalidateAsync(ats, reportPath, report.Headers.ETag!.Tag)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await RevalidateAsync(Ats((await IssueKeyAsync("lever")).Key), reportPath, report.Headers.ETag.Tag)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync(new Uri(status.PartnerProfileUrl!).PathAndQuery)).StatusCode);
 
         // and: the invitation is like any other: listed for interviewers, audited as the partner's
@@ -130,4 +136,11 @@ public sealed class PartnerApiTests : IAsyncLifetime
 
     private static async Task<PartnerTestStatus> StatusAsync(HttpClient ats, SentTest test) =>
         (await ats.GetFromJsonAsync<PartnerTestStatus>($"/api/partner/tests/{test.PartnerInterviewId}/status"))!;
+
+    private static Task<HttpResponseMessage> RevalidateAsync(HttpClient http, string path, string tag)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.TryAddWithoutValidation("If-None-Match", tag);
+        return http.SendAsync(request);
+    }
 }

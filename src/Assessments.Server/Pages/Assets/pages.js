@@ -70,30 +70,43 @@ function wireUpload() {
   });
 }
 
+// Hundreds of candidates may leave a status page open while gradings wait in the queue: each page
+// asks after 2 s, then half as long again each time nothing changed, up to every 30 s; a change
+// (queued to running) starts again at 2 s, since the next one tends to follow soon. A missed answer
+// counts as no change. `observe` answers 'done' (stop: the page reloads itself), 'changed' or 'same'.
+const pollBackoff = { firstMs: 2000, growth: 1.5, longestMs: 30000 };
+
+function pollWithBackoff(url, observe, longestMs = pollBackoff.longestMs) {
+  let wait = pollBackoff.firstMs;
+  const tick = async () => {
+    let seen = 'same';
+    try {
+      const response = await fetch(url, { headers: { Accept: 'application/json' } });
+      if (response.ok) seen = observe(await response.json());
+    } catch {
+      // A lost connection is asked again later, like an unchanged answer.
+    }
+    if (seen === 'done') return;
+    wait = seen === 'changed' ? pollBackoff.firstMs : Math.min(longestMs, Math.round(wait * pollBackoff.growth));
+    window.setTimeout(tick, wait);
+  };
+  window.setTimeout(tick, wait);
+}
+
 function pollStatus() {
   const element = document.querySelector('[data-poll]');
   if (!element) return;
   const labels = { queued: 'queued: waiting for a grader', running: 'being graded' };
-  const tick = async () => {
-    try {
-      const response = await fetch(element.dataset.poll, { headers: { Accept: 'application/json' } });
-      if (response.ok) {
-        const submission = await response.json();
-        if (submission.state === 'finished' || submission.state === 'failed') {
-          window.location.reload();
-          return;
-        }
-        if (submission.state !== element.dataset.state) {
-          element.dataset.state = submission.state;
-          element.textContent = labels[submission.state] || submission.state;
-        }
-      }
-    } catch {
-      // A missed poll is retried on the next tick.
+  pollWithBackoff(element.dataset.poll, (submission) => {
+    if (submission.state === 'finished' || submission.state === 'failed') {
+      window.location.reload();
+      return 'done';
     }
-    window.setTimeout(tick, 2000);
-  };
-  window.setTimeout(tick, 2000);
+    if (submission.state === element.dataset.state) return 'same';
+    element.dataset.state = submission.state;
+    element.textContent = labels[submission.state] || submission.state;
+    return 'changed';
+  });
 }
 
 function wireJsonForms() {
@@ -134,30 +147,26 @@ function wireJsonForms() {
   }
 }
 
-// A calibration run under way: count its references as they finish, reload once all have.
+// A calibration run under way: count its references as they finish, reload once all have. Polled
+// with the same backoff but at least every 8 s: a few interviewers watch it, and a run is short.
 function pollCalibration() {
   const element = document.querySelector('[data-poll-calibration]');
   if (!element) return;
   const progress = element.querySelector('[data-progress]');
-  const tick = async () => {
-    try {
-      const response = await fetch(element.dataset.pollCalibration, { headers: { Accept: 'application/json' } });
-      if (response.ok) {
-        const run = await response.json();
-        if (run.finished) {
-          window.location.reload();
-          return;
-        }
-        const done = run.entries.filter((e) => e.state === 'finished' || e.state === 'failed').length;
-        const grading = run.entries.filter((e) => e.state === 'running').length;
-        if (progress) progress.textContent = `${done} of ${run.entries.length} done, ${grading} grading now`;
-      }
-    } catch {
-      // A missed poll is retried on the next tick.
+  let shown = '';
+  pollWithBackoff(element.dataset.pollCalibration, (run) => {
+    if (run.finished) {
+      window.location.reload();
+      return 'done';
     }
-    window.setTimeout(tick, 3000);
-  };
-  window.setTimeout(tick, 3000);
+    const done = run.entries.filter((e) => e.state === 'finished' || e.state === 'failed').length;
+    const grading = run.entries.filter((e) => e.state === 'running').length;
+    const text = `${done} of ${run.entries.length} done, ${grading} grading now`;
+    if (progress) progress.textContent = text;
+    const changed = shown !== '' && text !== shown;
+    shown = text;
+    return changed ? 'changed' : 'same';
+  }, 8000);
 }
 
 function sizeReportFrame() {
