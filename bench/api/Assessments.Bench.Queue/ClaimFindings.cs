@@ -15,7 +15,7 @@ internal sealed record ClaimFindings(int Claims, double P50Ms, double P99Ms, dou
             Percentile(latencies, 0.99),
             latencies.Length == 0 ? 0 : latencies[^1],
             doubles,
-            OrderViolations(claims, places));
+            CountOrderViolations(claims, places));
     }
 
     /// <summary>
@@ -24,7 +24,7 @@ internal sealed record ClaimFindings(int Claims, double P50Ms, double P99Ms, dou
     /// may pass each other (SKIP LOCKED hands the next job to whoever asks while the first is locked),
     /// so they are not counted.
     /// </summary>
-    public static int OrderViolations(IReadOnlyList<Claim> claims, IReadOnlyDictionary<Guid, int> places)
+    public static int CountOrderViolations(IReadOnlyList<Claim> claims, IReadOnlyDictionary<Guid, int> places)
     {
         var bySent = claims.OrderBy(c => c.SentAt).ToArray();
         var byAnswered = claims.OrderBy(c => c.AnsweredAt).ToArray();
