@@ -44,7 +44,7 @@ trap 'exit 130' INT TERM
 pg -d postgres -c "create database $db" >/dev/null
 ConnectionStrings__Assessments="Host=127.0.0.1;Port=$PGPORT;Username=assessments;Database=$db" \
   ASSESSMENTS__CHALLENGESPATH="$repo/challenges" \
-  ASSESSMENTS__MAXQUEUEDEPTH=1000000 \
+  ASSESSMENTS__MAXQUEUEDEPTH=100000 \
   Logging__LogLevel__Default=Warning \
   dotnet "$out/server/Assessments.Server.dll" --urls "$BASE" >"$out/server.log" 2>&1 &
 server=$!
