@@ -40,8 +40,9 @@ internal sealed class BenchDatabase : IAsyncDisposable
             await Migrator.ApplyAsync(dataSource, cancellationToken);
             return database;
         }
-        catch
+        catch (Exception)
         {
+            // A database that could not be migrated is dropped like any other.
             await database.DisposeAsync();
             throw;
         }
