@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Assessments.Platform.Queue;
+using Assessments.Server.Submissions;
 using Assessments.Server.Tests.Support;
 
 namespace Assessments.Server.Tests;
@@ -85,6 +86,10 @@ public sealed class QueueAtScaleTests : IAsyncLifetime
         Assert.Equal(1503L, await _database.CountAsync("grading_jobs_all"));
         Assert.Equal(1500L, await Scalar("select count(*) from reports r join grading_jobs_all j on j.id = r.job_id"));
         Assert.Equal(0L, await new QueueRetention(_database.DataSource).ArchiveFinishedAsync(TimeSpan.FromDays(7), CancellationToken.None));
+        await using var pick = _database.DataSource.CreateCommand("select submission_id from grading_jobs_archive limit 1");
+        var archived = (Guid)(await pick.ExecuteScalarAsync())!;
+        var summary = await new SubmissionStore(_database.DataSource).FindAsync(archived, CancellationToken.None);
+        Assert.Equal(("finished", "graded"), (summary?.State, summary?.ReportStatus));
     }
 
     /// <summary>
