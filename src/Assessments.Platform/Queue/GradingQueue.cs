@@ -74,6 +74,37 @@ public sealed class GradingQueue(NpgsqlDataSource dataSource)
         return counts;
     }
 
+    /// <summary>Dead-letters jobs whose lease ran out on their last attempt; run before every claim. Public so that bench/api can EXPLAIN it.</summary>
+    public const string DeadLetterSweepSql = """
+        with dead as (
+            update grading_jobs
+               set state = 'failed', finished_at = now(), owner = null, lease_until = null,
+                   last_error = concat_ws('; ', last_error, 'attempt ' || attempt || ' of ' || max_attempts || ': the worker stopped renewing its lease')
+             where id in (select id from grading_jobs
+                           where state = 'running' and lease_until < now() and attempt >= max_attempts
+                           for update skip locked)
+            returning submission_id, last_error)
+        insert into webhook_events (id, type, payload)
+        select gen_random_uuid(), 'grading.failed', grading_event_payload(dead.submission_id) || jsonb_build_object('error', dead.last_error)
+          from dead
+        """;
+
+    /// <summary>Claims the oldest due job for owner $1 with lease $2. Public so that bench/api can EXPLAIN it.</summary>
+    public const string ClaimSql = """
+        with next as (
+            select id from grading_jobs
+             where (state = 'queued' and run_after <= now())
+                or (state = 'running' and lease_until < now() and attempt < max_attempts)
+             order by enqueued_at, id
+             limit 1
+             for update skip locked)
+        update grading_jobs j
+           set state = 'running', attempt = j.attempt + 1, owner = $1, lease_until = now() + $2, started_at = now()
+          from next
+         where j.id = next.id
+        returning j.id, j.submission_id, (select s.challenge_id from submissions s where s.id = j.submission_id), j.attempt, j.max_attempts
+        """;
+
     /// <summary>
     /// Takes the oldest job that is queued and due, or running with an expired lease (its worker died),
     /// and starts its next attempt; null when there is none. A job whose lease expired on its last
@@ -81,37 +112,12 @@ public sealed class GradingQueue(NpgsqlDataSource dataSource)
     /// </summary>
     public async Task<ClaimedJob?> ClaimAsync(string owner, TimeSpan lease, CancellationToken cancellationToken)
     {
-        await using (var exhausted = dataSource.CreateCommand("""
-            with dead as (
-                update grading_jobs
-                   set state = 'failed', finished_at = now(), owner = null, lease_until = null,
-                       last_error = concat_ws('; ', last_error, 'attempt ' || attempt || ' of ' || max_attempts || ': the worker stopped renewing its lease')
-                 where id in (select id from grading_jobs
-                               where state = 'running' and lease_until < now() and attempt >= max_attempts
-                               for update skip locked)
-                returning submission_id, last_error)
-            insert into webhook_events (id, type, payload)
-            select gen_random_uuid(), 'grading.failed', grading_event_payload(dead.submission_id) || jsonb_build_object('error', dead.last_error)
-              from dead
-            """))
+        await using (var exhausted = dataSource.CreateCommand(DeadLetterSweepSql))
         {
             await exhausted.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        await using var claim = dataSource.CreateCommand("""
-            with next as (
-                select id from grading_jobs
-                 where (state = 'queued' and run_after <= now())
-                    or (state = 'running' and lease_until < now() and attempt < max_attempts)
-                 order by enqueued_at, id
-                 limit 1
-                 for update skip locked)
-            update grading_jobs j
-               set state = 'running', attempt = j.attempt + 1, owner = $1, lease_until = now() + $2, started_at = now()
-              from next
-             where j.id = next.id
-            returning j.id, j.submission_id, (select s.challenge_id from submissions s where s.id = j.submission_id), j.attempt, j.max_attempts
-            """).With(owner, lease);
+        await using var claim = dataSource.CreateCommand(ClaimSql).With(owner, lease);
         await using var reader = await claim.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
             ? new ClaimedJob(reader.GetGuid(0), reader.GetGuid(1), reader.GetString(2), reader.GetInt32(3), reader.GetInt32(4), owner)

@@ -30,6 +30,16 @@ public sealed class WorkerOptions
     /// </summary>
     public int Slots { get; set; }
 
+    /// <summary>
+    /// How long a finished job stays in the queue table before it moves to <c>grading_jobs_archive</c>
+    /// (readers see both through the view <c>grading_jobs_all</c>); keeps the table the workers claim
+    /// from proportional to recent work rather than to every grading ever made.
+    /// </summary>
+    public double FinishedJobRetentionDays { get; set; } = 7;
+
+    /// <summary>How often each worker moves finished jobs past the retention; several workers share the work (SKIP LOCKED).</summary>
+    public double ArchiveEveryMinutes { get; set; } = 60;
+
     /// <summary>Seed for generated data, recorded in reports; fixed so that the same work gets the same grade.</summary>
     public int Seed { get; set; } = 1;
 
@@ -40,6 +50,7 @@ public sealed class WorkerOptions
             : HeartbeatSeconds >= LeaseSeconds ? "HeartbeatSeconds must be shorter than LeaseSeconds"
             : RetryBaseSeconds < 0 || RetryMaxSeconds < RetryBaseSeconds ? "RetryBaseSeconds must be between 0 and RetryMaxSeconds"
             : Slots < 0 ? "Slots must be 0 (as many as the host has) or more"
+            : FinishedJobRetentionDays < 0 || ArchiveEveryMinutes <= 0 ? "FinishedJobRetentionDays must be 0 or more and ArchiveEveryMinutes positive"
             : null;
         return problem is null;
     }
@@ -49,6 +60,10 @@ public sealed class WorkerOptions
     public TimeSpan Heartbeat => TimeSpan.FromSeconds(HeartbeatSeconds);
 
     public TimeSpan Poll => TimeSpan.FromSeconds(PollSeconds);
+
+    public TimeSpan FinishedJobRetention => TimeSpan.FromDays(FinishedJobRetentionDays);
+
+    public TimeSpan ArchiveEvery => TimeSpan.FromMinutes(ArchiveEveryMinutes);
 
     public TimeSpan BackoffAfter(int attempt) =>
         TimeSpan.FromSeconds(Math.Min(RetryMaxSeconds, RetryBaseSeconds * Math.Pow(2, Math.Max(0, attempt - 1))));

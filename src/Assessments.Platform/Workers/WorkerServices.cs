@@ -22,6 +22,8 @@ public static class WorkerServices
         services.AddSingleton<JobRunner>();
         services.AddSingleton<RunnerWorkerStore>();
         services.AddHostedService<GradingWorker>();
+        services.AddSingleton<QueueRetention>();
+        services.AddHostedService<FinishedJobArchiver>();
         return services;
     }
 }

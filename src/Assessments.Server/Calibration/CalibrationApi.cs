@@ -107,7 +107,7 @@ public static class CalibrationApi
             select c.challenge_id, s.id, s.reference_name, s.expected_level, j.state, r.status, r.level
               from calibration_runs c
               left join submissions s on s.calibration_run_id = c.id
-              left join grading_jobs j on j.submission_id = s.id
+              left join grading_jobs_all j on j.submission_id = s.id
               left join reports r on r.submission_id = s.id
              where c.id = $1
              order by s.reference_name

@@ -47,7 +47,7 @@ public sealed record CalibrationRunView(Guid RunId, DateTimeOffset StartedAt, IR
                    r.status, r.level, r.score
               from calibration_runs c
               join submissions s on s.calibration_run_id = c.id
-              join grading_jobs j on j.submission_id = s.id
+              join grading_jobs_all j on j.submission_id = s.id
               left join reports r on r.submission_id = s.id
              where c.id = (select id from calibration_runs where challenge_id = $1 order by created_at desc limit 1)
              order by s.reference_name

@@ -18,7 +18,7 @@ public sealed class PartnerInvitations(NpgsqlDataSource dataSource)
             select i.id, i.challenge_id, i.expires_at, i.revoked_at, s.id, j.state, r.status, coalesce(s.override_level, r.level), r.score, r.created_at
               from invitations i
               left join lateral (select id, override_level from submissions where invitation_id = i.id order by created_at desc limit 1) s on true
-              left join grading_jobs j on j.submission_id = s.id
+              left join grading_jobs_all j on j.submission_id = s.id
               left join reports r on r.submission_id = s.id
              where i.id = $1 and i.partner_key_id = $2
             """).With(interviewId, partnerKeyId);

@@ -11,7 +11,7 @@ public sealed class SubmissionStore(NpgsqlDataSource dataSource)
         select s.id, s.challenge_id, s.kind, i.candidate_name, s.invitation_id, j.state, r.status, r.level, r.score,
                s.override_level, s.override_reason, j.attempt, s.created_at, j.finished_at, s.archive_bytes, s.override_by, s.overridden_at
           from submissions s
-          join grading_jobs j on j.submission_id = s.id
+          join grading_jobs_all j on j.submission_id = s.id
           left join reports r on r.submission_id = s.id
           left join invitations i on i.id = s.invitation_id
         """;
