@@ -7,7 +7,6 @@ using Assessments.Client;
 using Assessments.Platform.Database;
 using Assessments.Server.Auth;
 using Assessments.Server.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Assessments.Server.Tests.Security;
 
@@ -17,44 +16,20 @@ namespace Assessments.Server.Tests.Security;
 /// tests beside these yet far below the cache's 30 s time-to-live), because the change is announced by
 /// PostgreSQL NOTIFY in its own transaction.
 /// </summary>
-public sealed class CallerCacheRevocationTests : IAsyncLifetime
+public sealed class CallerCacheRevocationTests() : TwoServersOverOneDatabase("CallerCache")
 {
-    private static readonly TimeSpan AtOnce = TimeSpan.FromSeconds(5);
-    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(20);
-
-    private TestDatabase _database = null!;
-    private PlatformFactory _a = null!;
-    private PlatformFactory _b = null!;
-
-    public async Task InitializeAsync()
-    {
-        _database = await TestDatabase.CreateAsync("CallerCache");
-        _a = new PlatformFactory(_database);
-        _b = new PlatformFactory(_database);
-        _ = _a.Server;
-        _ = _b.Server;
-        await Eventually.GetAsync(() => Task.FromResult(Cache(_a).Listening && Cache(_b).Listening), l => l, TimeSpan.FromSeconds(10), "both servers listening");
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _a.DisposeAsync();
-        await _b.DisposeAsync();
-        await _database.DisposeAsync();
-    }
-
     [Fact]
     public async Task An_invitation_revoked_through_one_server_is_refused_at_once_by_the_other()
     {
         // given: the candidate's token is cached on both servers
         var invitation = await InvitationAsync("Rita");
-        using var onA = _a.HttpFor(invitation.Token);
-        using var onB = _b.HttpFor(invitation.Token);
-        await WarmAsync(onA, _a, "/api/me");
-        await WarmAsync(onB, _b, "/api/me");
+        using var onA = A.HttpFor(invitation.Token);
+        using var onB = B.HttpFor(invitation.Token);
+        await WarmAsync(onA, A, "/api/me");
+        await WarmAsync(onB, B, "/api/me");
 
         // when
-        await _a.ClientFor(await InterviewerAsync()).RevokeInvitationAsync(invitation.Id);
+        await A.ClientFor(await InterviewerAsync()).RevokeInvitationAsync(invitation.Id);
 
         // then: the revoking server knows at once, the other within the notification's trip
         Assert.Equal(HttpStatusCode.Unauthorized, (await onA.GetAsync("/api/me")).StatusCode);
@@ -66,9 +41,9 @@ public sealed class CallerCacheRevocationTests : IAsyncLifetime
     {
         // given: two users (made through A) whose tokens both servers have cached; the API deletes and
         // re-tokens nobody, so an operator does it in SQL, which the triggers announce just the same
-        var leaving = await _a.ClientFor(PlatformFactory.AdminToken).CreateUserAsync(new CreateUserRequest("leaving", Roles.Interviewer));
-        var rotating = await _a.ClientFor(PlatformFactory.AdminToken).CreateUserAsync(new CreateUserRequest("rotating", Roles.Interviewer));
-        var clients = new[] { (_a, leaving.Token), (_b, leaving.Token), (_a, rotating.Token), (_b, rotating.Token) }
+        var leaving = await A.ClientFor(PlatformFactory.AdminToken).CreateUserAsync(new CreateUserRequest("leaving", Roles.Interviewer));
+        var rotating = await A.ClientFor(PlatformFactory.AdminToken).CreateUserAsync(new CreateUserRequest("rotating", Roles.Interviewer));
+        var clients = new[] { (A, leaving.Token), (B, leaving.Token), (A, rotating.Token), (B, rotating.Token) }
             .Select(c => (Server: c.Item1, Http: c.Item1.HttpFor(c.Item2))).ToList();
         foreach (var (server, http) in clients)
         {
@@ -77,12 +52,12 @@ public sealed class CallerCacheRevocationTests : IAsyncLifetime
 
         // when
         var newToken = Tokens.New();
-        await using (var change = _database.DataSource.CreateCommand("delete from users where id = $1").With(leaving.Id))
+        await using (var change = Database.DataSource.CreateCommand("delete from users where id = $1").With(leaving.Id))
         {
             await change.ExecuteNonQueryAsync();
         }
 
-        await using (var change = _database.DataSource.CreateCommand("update users set token_hash = $2 where id = $1").With(rotating.Id, Tokens.Hash(newToken)))
+        await using (var change = Database.DataSource.CreateCommand("update users set token_hash = $2 where id = $1").With(rotating.Id, Tokens.Hash(newToken)))
         {
             await change.ExecuteNonQueryAsync();
         }
@@ -94,7 +69,7 @@ public sealed class CallerCacheRevocationTests : IAsyncLifetime
             http.Dispose();
         }
 
-        using var rotated = _b.HttpFor(newToken);
+        using var rotated = B.HttpFor(newToken);
         Assert.Equal(HttpStatusCode.OK, (await rotated.GetAsync("/api/challenges")).StatusCode);
     }
 
@@ -102,13 +77,13 @@ public sealed class CallerCacheRevocationTests : IAsyncLifetime
     public async Task A_partner_key_revoked_through_one_server_is_refused_at_once_by_the_other()
     {
         // given
-        using var admin = _a.HttpFor(PlatformFactory.AdminToken);
+        using var admin = A.HttpFor(PlatformFactory.AdminToken);
         var issued = await admin.PostAsJsonAsync("/api/admin/partner-keys", new CreatePartnerKeyRequest("lever"));
         var key = (await issued.Content.ReadFromJsonAsync<CreatedPartnerKey>(JsonSerializerOptions.Web))!;
-        using var onA = Ats(_a, key.Key);
-        using var onB = Ats(_b, key.Key);
-        await WarmAsync(onA, _a, "/api/partner/tests");
-        await WarmAsync(onB, _b, "/api/partner/tests");
+        using var onA = Ats(A, key.Key);
+        using var onB = Ats(B, key.Key);
+        await WarmAsync(onA, A, "/api/partner/tests");
+        await WarmAsync(onB, B, "/api/partner/tests");
 
         // when
         Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsync($"/api/admin/partner-keys/{key.Id}/revoke", null)).StatusCode);
@@ -122,10 +97,10 @@ public sealed class CallerCacheRevocationTests : IAsyncLifetime
     public async Task A_page_session_signed_out_on_one_server_is_refused_at_once_by_the_other()
     {
         // given: a page session cached on both servers
-        using var browserOnA = BrowserLike.Client(_a);
-        using var browserOnB = BrowserLike.Client(_b);
+        using var browserOnA = BrowserLike.Client(A);
+        using var browserOnB = BrowserLike.Client(B);
         var session = await BrowserLike.SignInAsync(browserOnA, await InterviewerAsync());
-        foreach (var (server, browser) in new[] { (_a, browserOnA), (_b, browserOnB) })
+        foreach (var (server, browser) in new[] { (A, browserOnA), (B, browserOnB) })
         {
             var before = Cache(server).Lookups;
             Assert.Equal(HttpStatusCode.OK, (await browser.SendAsync(BrowserLike.Get("/api/submissions", session))).StatusCode);
@@ -151,18 +126,18 @@ public sealed class CallerCacheRevocationTests : IAsyncLifetime
         // and goes first; ten, so that caching it on a saturated host cannot outlast it)
         var invitation = await InvitationAsync("Eve");
         DateTimeOffset expiry;
-        await using (var soon = _database.DataSource.CreateCommand("update invitations set expires_at = now() + interval '10 seconds' where id = $1 returning expires_at").With(invitation.Id))
+        await using (var soon = Database.DataSource.CreateCommand("update invitations set expires_at = now() + interval '10 seconds' where id = $1 returning expires_at").With(invitation.Id))
         {
             expiry = new DateTimeOffset((DateTime)(await soon.ExecuteScalarAsync())!);
         }
 
-        using var onB = _b.HttpFor(invitation.Token);
+        using var onB = B.HttpFor(invitation.Token);
         await Eventually.GetAsync(
             async () =>
             {
-                var before = Cache(_b).Lookups;
+                var before = Cache(B).Lookups;
                 Assert.Equal(HttpStatusCode.OK, (await onB.GetAsync("/api/me")).StatusCode);
-                return Cache(_b).Lookups == before;
+                return Cache(B).Lookups == before;
             },
             fromCache => fromCache, AtOnce, "the token answered from B's cache", Poll);
 
@@ -181,9 +156,9 @@ public sealed class CallerCacheRevocationTests : IAsyncLifetime
     public async Task A_hundred_authenticated_requests_ask_the_database_who_is_calling_once()
     {
         var invitation = await InvitationAsync("Polly");
-        using var interviewer = _b.HttpFor(await InterviewerAsync());
-        using var candidate = _b.HttpFor(invitation.Token);
-        var before = Cache(_b).Lookups;
+        using var interviewer = B.HttpFor(await InterviewerAsync());
+        using var candidate = B.HttpFor(invitation.Token);
+        var before = Cache(B).Lookups;
 
         for (var i = 0; i < 100; i++)
         {
@@ -192,7 +167,7 @@ public sealed class CallerCacheRevocationTests : IAsyncLifetime
         }
 
         // one lookup per caller; a notification from another test's change may cost one more each
-        Assert.InRange(Cache(_b).Lookups - before, 2, 4);
+        Assert.InRange(Cache(B).Lookups - before, 2, 4);
     }
 
     [Fact]
@@ -200,23 +175,22 @@ public sealed class CallerCacheRevocationTests : IAsyncLifetime
     {
         // given: B's listening connection is killed, as a database restart or a network cut would
         var invitation = await InvitationAsync("Dora");
-        using var onB = _b.HttpFor(invitation.Token);
-        await WarmAsync(onB, _b, "/api/me");
-        await using (var kill = _database.DataSource.CreateCommand(
+        using var onB = B.HttpFor(invitation.Token);
+        await WarmAsync(onB, B, "/api/me");
+        await using (var kill = Database.DataSource.CreateCommand(
             "select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and application_name = $1").With(AuthChangeListener.ApplicationName))
         {
             await kill.ExecuteNonQueryAsync();
         }
 
         // then: it listens again (starting empty), and a revocation is refused at once as before
-        await Eventually.GetAsync(() => Task.FromResult(Cache(_b).Listening), l => !l, TimeSpan.FromSeconds(10), "B noticing the drop", Poll);
-        await Eventually.GetAsync(() => Task.FromResult(Cache(_b).Listening), l => l, TimeSpan.FromSeconds(10), "B listening again");
-        await WarmAsync(onB, _b, "/api/me");
-        await _a.ClientFor(await InterviewerAsync()).RevokeInvitationAsync(invitation.Id);
+        await Eventually.GetAsync(() => Task.FromResult(Cache(B).Listening), l => !l, TimeSpan.FromSeconds(10), "B noticing the drop", Poll);
+        await Eventually.GetAsync(() => Task.FromResult(Cache(B).Listening), l => l, TimeSpan.FromSeconds(10), "B listening again");
+        await WarmAsync(onB, B, "/api/me");
+        await A.ClientFor(await InterviewerAsync()).RevokeInvitationAsync(invitation.Id);
         await RefusedAtOnceAsync(onB, "/api/me", "the invitation revoked after the reconnect");
     }
 
-    private static CallerCache Cache(PlatformFactory server) => server.Services.GetRequiredService<CallerCache>();
 
     /// <summary>Two requests that succeed, the second answered from the cache.</summary>
     private static async Task WarmAsync(HttpClient http, PlatformFactory server, string path)
@@ -239,12 +213,12 @@ public sealed class CallerCacheRevocationTests : IAsyncLifetime
 
     private async Task<string> InterviewerAsync()
     {
-        _interviewer ??= (await _a.ClientFor(PlatformFactory.AdminToken).CreateUserAsync(new CreateUserRequest("ines", Roles.Interviewer))).Token;
+        _interviewer ??= (await A.ClientFor(PlatformFactory.AdminToken).CreateUserAsync(new CreateUserRequest("ines", Roles.Interviewer))).Token;
         return _interviewer;
     }
 
     private string? _interviewer;
 
     private async Task<CreatedInvitation> InvitationAsync(string candidate) =>
-        await _a.ClientFor(await InterviewerAsync()).CreateInvitationAsync(new CreateInvitationRequest("api-design", candidate));
+        await A.ClientFor(await InterviewerAsync()).CreateInvitationAsync(new CreateInvitationRequest("api-design", candidate));
 }

@@ -1,8 +1,6 @@
 using System.Net;
 using Assessments.Client;
-using Assessments.Server.Auth;
 using Assessments.Server.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Assessments.Server.Tests.Security;
 
@@ -13,38 +11,15 @@ namespace Assessments.Server.Tests.Security;
 /// server started later knows who is throttled; both write to the one audit log. Revocation across
 /// servers is CallerCacheRevocationTests'.
 /// </summary>
-public sealed class TwoServersTests : IAsyncLifetime
+public sealed class TwoServersTests() : TwoServersOverOneDatabase("TwoServers")
 {
-    private static readonly TimeSpan AtOnce = TimeSpan.FromSeconds(5);
-    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(20);
-
-    private TestDatabase _database = null!;
-    private PlatformFactory _a = null!;
-    private PlatformFactory _b = null!;
-
-    public async Task InitializeAsync()
-    {
-        _database = await TestDatabase.CreateAsync("TwoServers");
-        _a = new PlatformFactory(_database);
-        _b = new PlatformFactory(_database);
-        await ListeningAsync(_a);
-        await ListeningAsync(_b);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _a.DisposeAsync();
-        await _b.DisposeAsync();
-        await _database.DisposeAsync();
-    }
-
     [Fact]
     public async Task A_page_session_started_on_one_server_is_signed_in_on_the_other()
     {
         // given
-        using var browserOnA = BrowserLike.Client(_a);
-        using var browserOnB = BrowserLike.Client(_b);
-        var interviewer = (await _a.ClientFor(PlatformFactory.AdminToken).CreateUserAsync(new CreateUserRequest("ines", Roles.Interviewer))).Token;
+        using var browserOnA = BrowserLike.Client(A);
+        using var browserOnB = BrowserLike.Client(B);
+        var interviewer = (await A.ClientFor(PlatformFactory.AdminToken).CreateUserAsync(new CreateUserRequest("ines", Roles.Interviewer))).Token;
 
         // when
         var session = await BrowserLike.SignInAsync(browserOnA, interviewer);
@@ -59,8 +34,8 @@ public sealed class TwoServersTests : IAsyncLifetime
     public async Task Failed_authentications_on_one_server_use_up_the_same_allowance_on_the_other()
     {
         // given: twelve wrong tokens through A, then eight through B (the allowance is 20 a minute)
-        using var guesserOnA = _a.CreateClient();
-        using var guesserOnB = _b.CreateClient();
+        using var guesserOnA = A.CreateClient();
+        using var guesserOnB = B.CreateClient();
         for (var i = 0; i < 12; i++)
         {
             Assert.Equal(HttpStatusCode.Unauthorized, (await GuessAsync(guesserOnA, i)).StatusCode);
@@ -77,12 +52,12 @@ public sealed class TwoServersTests : IAsyncLifetime
         // then: refused on B, which counted the last one, and on A, which was told; even the right token
         Assert.Equal(HttpStatusCode.TooManyRequests, onB.StatusCode);
         Assert.True(onB.Headers.RetryAfter?.Delta is { } wait && wait > TimeSpan.Zero && wait <= TimeSpan.FromMinutes(1), "Retry-After within the minute");
-        using var admin = _a.HttpFor(PlatformFactory.AdminToken);
+        using var admin = A.HttpFor(PlatformFactory.AdminToken);
         var onA = await Eventually.GetAsync(async () => (await admin.GetAsync("/api/submissions")).StatusCode, s => s == HttpStatusCode.TooManyRequests, AtOnce, "A refusing the address B throttled", Poll);
         Assert.Equal(HttpStatusCode.TooManyRequests, onA);
 
         // and: a server started now, which heard no announcement, refuses it from its first request
-        await using var c = new PlatformFactory(_database);
+        await using var c = new PlatformFactory(Database);
         await ListeningAsync(c);
         using var adminOnC = c.HttpFor(PlatformFactory.AdminToken);
         Assert.Equal(HttpStatusCode.TooManyRequests, (await adminOnC.GetAsync("/api/submissions")).StatusCode);
@@ -93,14 +68,14 @@ public sealed class TwoServersTests : IAsyncLifetime
     public async Task Changes_made_through_both_servers_are_in_the_one_audit_log_whichever_server_reads_it()
     {
         // given
-        var interviewer = (await _a.ClientFor(PlatformFactory.AdminToken).CreateUserAsync(new CreateUserRequest("ines", Roles.Interviewer))).Token;
+        var interviewer = (await A.ClientFor(PlatformFactory.AdminToken).CreateUserAsync(new CreateUserRequest("ines", Roles.Interviewer))).Token;
 
         // when: an invitation made through A and revoked through B
-        var invitation = await _a.ClientFor(interviewer).CreateInvitationAsync(new CreateInvitationRequest("api-design", "Rita"));
-        await _b.ClientFor(interviewer).RevokeInvitationAsync(invitation.Id);
+        var invitation = await A.ClientFor(interviewer).CreateInvitationAsync(new CreateInvitationRequest("api-design", "Rita"));
+        await B.ClientFor(interviewer).RevokeInvitationAsync(invitation.Id);
 
         // then
-        foreach (var server in new[] { _a, _b })
+        foreach (var server in new[] { A, B })
         {
             var audit = await server.ClientFor(PlatformFactory.AdminToken).ListAuditAsync();
             var entries = audit.Where(e => e.EntityId == invitation.Id.ToString()).Select(e => (e.Actor, e.Action)).ToList();
@@ -110,12 +85,6 @@ public sealed class TwoServersTests : IAsyncLifetime
         }
     }
 
-    private static async Task ListeningAsync(PlatformFactory server)
-    {
-        _ = server.Server;
-        await Eventually.GetAsync(
-            () => Task.FromResult(server.Services.GetRequiredService<CallerCache>().Listening), l => l, TimeSpan.FromSeconds(10), "the server listening");
-    }
 
     private static Task<HttpResponseMessage> GuessAsync(HttpClient http, int i)
     {
