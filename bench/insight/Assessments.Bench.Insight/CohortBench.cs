@@ -72,7 +72,8 @@ internal static class CohortBench
         }
 
         Console.WriteLine($"cohort: indexed {count:N0} generated submissions of {challenge.Id} in {clock.Elapsed.TotalSeconds:0.0} s");
-        await using (var vacuum = dataSource.CreateCommand("vacuum analyze similarity_postings; vacuum analyze similarity_documents"))
+        // One statement: VACUUM may not share a command (Npgsql sends several statements as one pipeline).
+        await using (var vacuum = dataSource.CreateCommand("vacuum analyze similarity_postings, similarity_documents"))
         {
             await vacuum.ExecuteNonQueryAsync();
         }
