@@ -32,6 +32,21 @@ public static class AuditLog
     {
         await using var command = dataSource.CreateCommand(
             "select id, actor, action, entity, entity_id, before::text, after::text, at from audit_log order by id desc limit $1").With(limit);
+        return await ReadAsync(command, cancellationToken);
+    }
+
+    /// <summary>The audit trail of one submission, for its review page (the admin API lists the whole log).</summary>
+    public static async Task<IReadOnlyList<AuditEntry>> ForSubmissionAsync(NpgsqlDataSource dataSource, Guid submissionId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            select id, actor, action, entity, entity_id, before::text, after::text, at
+              from audit_log where entity = 'submission' and entity_id = $1 order by id desc limit 200
+            """).With(submissionId.ToString());
+        return await ReadAsync(command, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<AuditEntry>> ReadAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var entries = new List<AuditEntry>();
         while (await reader.ReadAsync(cancellationToken))

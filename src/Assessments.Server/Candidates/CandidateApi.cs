@@ -115,13 +115,7 @@ public static class CandidateApi
             return QueueFull(http, settings, metrics);
         }
 
-        await using (var insert = new NpgsqlCommand(
-            "insert into submissions (id, challenge_id, kind, invitation_id, archive, archive_bytes, content_sha256) values ($1, $2, 'candidate', $3, $4, $5, $6)",
-            connection,
-            transaction).With(id, user.ChallengeId(), user.InvitationId(), upload.Archive!, (long)upload.Archive!.Length, upload.Sha256!))
-        {
-            await insert.ExecuteNonQueryAsync(cancellationToken);
-        }
+        await SubmissionWrites.InsertCandidateAsync(connection, transaction, id, user.ChallengeId(), user.InvitationId(), upload.Archive!, upload.Sha256!, cancellationToken);
 
         try
         {

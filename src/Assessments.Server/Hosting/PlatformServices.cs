@@ -1,4 +1,5 @@
 using Assessments.Server.Auth;
+using Assessments.Server.Calibration;
 using Assessments.Server.Challenges;
 using Assessments.Server.Data;
 using Assessments.Server.Operations;
@@ -29,6 +30,7 @@ public static class PlatformServices
         builder.Services.AddSingleton<GradingQueue>();
         builder.Services.AddSingleton<RunnerWorkerStore>();
         builder.Services.AddSingleton<SubmissionStore>();
+        builder.Services.AddSingleton<CalibrationStore>();
         builder.Services.AddSingleton<PlatformMetrics>();
         builder.Services.AddPlatformOpenApi();
         return builder;

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
 using Assessments.Server.Auth;
+using Assessments.Server.Calibration;
 using Assessments.Server.Challenges;
-using Npgsql;
 
 namespace Assessments.Server.Pages;
 
@@ -32,21 +32,21 @@ public static class CalibrationPages
         return PageLayout.Page(http, "Calibration", h.Append("</ul>").ToString());
     }
 
-    private static async Task<IResult> DashboardAsync(string challengeId, HttpContext http, ChallengeCatalog catalog, NpgsqlDataSource dataSource)
+    private static async Task<IResult> DashboardAsync(string challengeId, HttpContext http, ChallengeCatalog catalog, CalibrationStore store)
     {
         if (catalog.Find(challengeId) is not { } challenge)
         {
             return PageLayout.NotFound(http);
         }
 
-        var graded = await CalibrationData.GradedAsync(dataSource, challengeId, http.RequestAborted);
-        var versions = await CalibrationData.RubricVersionsAsync(dataSource, challengeId, http.RequestAborted);
+        var graded = await store.GradedAsync(challengeId, http.RequestAborted);
+        var versions = await store.RubricVersionsAsync(challengeId, http.RequestAborted);
         var h = new StringBuilder($"<h1>Calibration: {Html.E(challenge.Title)}</h1>");
         h.Append($"<p>Rubric in force: version <strong>{Html.E(challenge.Rubric.Version)}</strong>.</p>");
         h.Append($"<form data-json data-method=\"POST\" action=\"/api/challenges/{Html.U(challenge.Id)}/calibrations\" class=\"inline\" id=\"calibrate-form\">");
         h.Append("<button type=\"submit\" data-busy=\"Queuing the calibration set…\">Grade the calibration set again</button> <span class=\"progress\" role=\"status\" data-busy-status></span><span class=\"error\" role=\"alert\" data-errors></span></form>");
 
-        var run = await CalibrationRunView.LatestAsync(dataSource, challengeId, http.RequestAborted);
+        var run = await store.LatestRunAsync(challengeId, http.RequestAborted);
         h.Append(CalibrationRunSection.Render(run, http.User.IsInRole(Assessments.Client.Roles.Admin)));
         h.Append(RubricVersions(versions));
         h.Append(Distributions(graded));

@@ -1,4 +1,5 @@
 using System.Text;
+using Assessments.Server.Audit;
 using Assessments.Server.Auth;
 using Assessments.Server.Challenges;
 using Assessments.Server.Submissions;
@@ -32,7 +33,7 @@ public static class ReviewPages
         }
 
         var notes = await store.NotesAsync(id, cancellationToken);
-        var audit = await SubmissionAudit.ForSubmissionAsync(dataSource, id, cancellationToken);
+        var audit = await AuditLog.ForSubmissionAsync(dataSource, id, cancellationToken);
         var report = await ReviewVerdict.ReportAsync(store, id, cancellationToken);
         var who = s.CandidateName ?? "a reference solution";
         var h = new StringBuilder($"<h1>Submission of {Html.E(who)}</h1>");

@@ -3,6 +3,7 @@ using Assessments.Client;
 using Assessments.Insight.Sources;
 using Assessments.Server.Auth;
 using Assessments.Server.Challenges;
+using Assessments.Server.Submissions;
 using Assessments.Similarity;
 using Npgsql;
 
@@ -48,7 +49,7 @@ public static class SimilarityPages
         counts.All == 0 ? string.Empty
             : $" <span class=\"badge flag\" title=\"Flagged as similar to other work\">similar{(counts.Unreviewed > 0 ? $": {counts.Unreviewed} to review" : ": reviewed")}</span>";
 
-    private static async Task<IResult> PairAsync(Guid id, HttpContext http, NpgsqlDataSource dataSource, ChallengeCatalog catalog)
+    private static async Task<IResult> PairAsync(Guid id, HttpContext http, NpgsqlDataSource dataSource, SubmissionStore store, ChallengeCatalog catalog)
     {
         var cancellationToken = http.RequestAborted;
         if (await PairStore.FindAsync(dataSource, id, cancellationToken) is not { } pair)
@@ -56,8 +57,8 @@ public static class SimilarityPages
             return PageLayout.NotFound(http);
         }
 
-        var sourcesA = await SourcesAsync(dataSource, catalog, pair.ChallengeId, pair.A, cancellationToken);
-        var sourcesB = await SourcesAsync(dataSource, catalog, pair.ChallengeId, pair.B, cancellationToken);
+        var sourcesA = await SourcesAsync(store, catalog, pair.ChallengeId, pair.A, cancellationToken);
+        var sourcesB = await SourcesAsync(store, catalog, pair.ChallengeId, pair.B, cancellationToken);
         var h = new StringBuilder($"<h1>Similar work: {Html.E(SideName(pair.A))} and {Html.E(SideName(pair.B))}</h1>");
         h.Append("<dl class=\"facts\">");
         h.Append($"<dt>Challenge</dt><dd>{Html.E(pair.ChallengeId)}</dd>");
@@ -120,14 +121,12 @@ public static class SimilarityPages
     }
 
     /// <summary>One side's C# files by path: a submission's from its stored archive, a reference's from the challenge folder.</summary>
-    private static async Task<IReadOnlyDictionary<string, string[]>> SourcesAsync(NpgsqlDataSource dataSource, ChallengeCatalog catalog, string challengeId, PairSide side, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyDictionary<string, string[]>> SourcesAsync(SubmissionStore store, ChallengeCatalog catalog, string challengeId, PairSide side, CancellationToken cancellationToken)
     {
         IReadOnlyList<SourceFile> files = [];
         if (side.SubmissionId is { } submission)
         {
-            await using var command = dataSource.CreateCommand("select archive from submissions where id = $1");
-            command.Parameters.AddWithValue(submission);
-            if (await command.ExecuteScalarAsync(cancellationToken) is byte[] archive)
+            if (await store.ArchiveAsync(submission, cancellationToken) is { } archive)
             {
                 files = SubmissionSources.FromArchive(archive).CSharp;
             }

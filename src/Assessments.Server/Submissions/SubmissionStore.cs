@@ -45,6 +45,14 @@ public sealed class SubmissionStore(NpgsqlDataSource dataSource)
         return await command.ExecuteScalarAsync(cancellationToken) as string;
     }
 
+    /// <summary>The uploaded archive as stored; null for an unknown submission.</summary>
+    public async Task<byte[]?> ArchiveAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("select archive from submissions where id = $1");
+        command.Parameters.AddWithValue(id);
+        return await command.ExecuteScalarAsync(cancellationToken) as byte[];
+    }
+
     /// <summary>The stored report's version and the override over it, without the report itself; null until the grading has finished.</summary>
     public async Task<ReportVersion?> ReportVersionAsync(Guid id, CancellationToken cancellationToken)
     {

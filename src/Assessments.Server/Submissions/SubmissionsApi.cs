@@ -5,7 +5,6 @@ using Assessments.Server.Audit;
 using Assessments.Server.Auth;
 using Assessments.Server.Hosting;
 using Assessments.Server.Pages;
-using Assessments.Platform.Database;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 
@@ -99,30 +98,12 @@ public static class SubmissionsApi
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using var read = new NpgsqlCommand("""
-            select s.override_level, s.override_reason, s.override_by, r.level
-              from submissions s left join reports r on r.submission_id = s.id
-             where s.id = $1 for update of s
-            """, connection, transaction).With(id);
-        object? before;
-        await using (var reader = await read.ExecuteReaderAsync(cancellationToken))
+        if (await SubmissionWrites.LockLevelAsync(connection, transaction, id, cancellationToken) is not { } before)
         {
-            if (!await reader.ReadAsync(cancellationToken))
-            {
-                return TypedResults.NotFound();
-            }
-
-            // The level in force before this change: an earlier interviewer's, else the rubric's.
-            var earlier = reader.NullableField<string>(0);
-            before = earlier is null
-                ? new { level = reader.NullableField<string>(3), setBy = "rubric", reason = (string?)null }
-                : new { level = (string?)earlier, setBy = reader.NullableField<string>(2) ?? "an interviewer", reason = reader.NullableField<string>(1) };
+            return TypedResults.NotFound();
         }
 
-        await using var update = new NpgsqlCommand(
-            "update submissions set override_level = $2, override_reason = $3, override_by = $4, overridden_at = now() where id = $1", connection, transaction)
-            .With(id, level, reason, user.Name());
-        await update.ExecuteNonQueryAsync(cancellationToken);
+        await SubmissionWrites.OverrideLevelAsync(connection, transaction, id, level, reason, user.Name(), cancellationToken);
         await AuditLog.WriteAsync(connection, transaction, user, "level.override", "submission", id.ToString(), before, new { level, setBy = user.Name(), reason }, cancellationToken);
         await Platform.Webhooks.WebhookEvents.RecordLevelOverriddenAsync(connection, transaction, id, level, reason, user.Actor(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -144,15 +125,7 @@ public static class SubmissionsApi
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using var insert = new NpgsqlCommand(
-            "insert into notes (submission_id, author, body) values ($1, $2, $3) returning id, created_at", connection, transaction).With(id, user.Name(), request.Body);
-        SubmissionNote note;
-        await using (var reader = await insert.ExecuteReaderAsync(cancellationToken))
-        {
-            await reader.ReadAsync(cancellationToken);
-            note = new SubmissionNote(reader.GetInt64(0), user.Name(), request.Body, reader.GetFieldValue<DateTimeOffset>(1));
-        }
-
+        var note = await SubmissionWrites.AddNoteAsync(connection, transaction, id, user.Name(), request.Body, cancellationToken);
         await AuditLog.WriteAsync(connection, transaction, user, "note.add", "submission", id.ToString(), null, new { note.Id, note.Body }, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Created($"/api/submissions/{id}/notes", note);
