@@ -143,7 +143,15 @@ skipped=$(count Skipped "$logs"/*.log)
 if [ "$failed" -ne 0 ]; then
   echo
   echo "failed tests (phase-project log: test):"
-  grep -HE '^\s+Failed [A-Za-z_][A-Za-z0-9_.]+' "$logs"/*.log | sed -E 's#^.*/([a-z]+-[A-Za-z.]+)\.log:\s+Failed #\1: #' | sort -u
+  # Each with the first lines of its error message: a CI page that keeps only the tail still says why.
+  for log in "$logs"/*.log; do
+    awk -v name="$(basename "$log" .log)" '
+      /^[[:space:]]+Failed [A-Za-z_][A-Za-z0-9_.]+/ { sub(/^[[:space:]]+Failed /, ""); print name ": " $0; message = 0; next }
+      /^[[:space:]]+Error Message:/ { message = 1; shown = 0; next }
+      /^[[:space:]]+Stack Trace:/ { message = 0; next }
+      message && shown < 6 { print "    " substr($0, 1, 300); shown++ }
+    ' "$log"
+  done
 fi
 echo
 echo "tests: $passed passed, $failed failed, $skipped skipped"

@@ -77,6 +77,36 @@ internal sealed class ImageCache(IDockerClient docker, int capacity)
         }
     }
 
+    /// <summary>
+    /// Keeps the cached image from being trimmed by another process (a test run beside this one, a
+    /// second worker) until this grading's cleanup: a container created, never started, with the
+    /// grading's labels, so the engine refuses to remove the image and the grading's reaper removes
+    /// the container with the rest. Without it, a trim between "the image is here" and the service's
+    /// start turned a reuse into a platform fault. False when the image is gone or no longer carries
+    /// this key: then the caller builds.
+    /// </summary>
+    public async Task<bool> HoldAsync(string key, IDictionary<string, string> gradingLabels, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await docker.Containers.CreateContainerAsync(
+                new CreateContainerParameters
+                {
+                    Image = TagFor(key),
+                    Labels = gradingLabels,
+                    Entrypoint = ["/held-by-a-grading"],
+                    NetworkDisabled = true,
+                },
+                cancellationToken);
+        }
+        catch (DockerApiException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return false;
+        }
+
+        return await HasAsync(key, cancellationToken);
+    }
+
     /// <summary>Removes the oldest cached images beyond the capacity; one a container still uses stays (the engine refuses).</summary>
     public async Task<int> TrimAsync(CancellationToken cancellationToken)
     {

@@ -198,7 +198,7 @@ public sealed partial class Grader(
         var cache = ImageCache.FromEnvironment(docker);
         var sha = report.Submission!.Sha256;
         var key = cache is null ? null : await cache.KeyAsync(sha, sandbox, cancellationToken);
-        if (key is not null && await cache!.HasAsync(key, cancellationToken))
+        if (key is not null && await cache!.HoldAsync(key, labels, cancellationToken))
         {
             report.ImageReused = true;
             report.BuildLogTail = [$"reused the image built earlier for this very submission (sha256 {sha}) on the same base images: {ImageCache.TagFor(key)}"];
@@ -217,7 +217,12 @@ public sealed partial class Grader(
         if (key is not null)
         {
             report.ImageReused = false;
-            await cache!.TrimAsync(cancellationToken);
+            if (!await cache!.HoldAsync(key, labels, cancellationToken))
+            {
+                throw new InvalidOperationException($"the image just built, {tag}, was removed before the service started");
+            }
+
+            await cache.TrimAsync(cancellationToken);
         }
 
         return tag;
