@@ -1,12 +1,7 @@
 using System.Net;
 using System.Text;
+using Assessments.UnitTests.Support;
 using Assessments.Upstream;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Assessments.UnitTests.Upstream;
 
@@ -76,22 +71,5 @@ public sealed class StubEffectsOnReceiptTests
         return true;
     }
 
-    private static async Task<RunningStub> StartAsync(UpstreamState state)
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        app.MapDataPlane(state);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new RunningStub(app, new Uri(address));
-    }
-
-    private sealed class RunningStub(WebApplication app, Uri address) : IAsyncDisposable
-    {
-        public Uri Address { get; } = address;
-
-        public ValueTask DisposeAsync() => app.DisposeAsync();
-    }
+    private static Task<LoopbackApp> StartAsync(UpstreamState state) => LoopbackApp.StartAsync(app => app.MapDataPlane(state));
 }
