@@ -8,7 +8,7 @@ ASSESS = $(DOTNET) src/Assessments.Cli/bin/$(CONFIGURATION)/net10.0/assess.dll
 DEMO_OUT ?= out/demo
 ASSESS_PORT ?= 8080
 
-.PHONY: cli demo demo-all up down test build docker base-images postgres spectral chromium smoke prepare leftovers bench-load bench-insight bench-grading bench-api clean
+.PHONY: cli demo demo-all up down test build docker base-images toolchain-images postgres spectral chromium smoke prepare leftovers bench-load bench-insight bench-grading bench-api clean
 
 ## A first look: grade each challenge's starter kit and senior reference end to end, print the table.
 demo: docker base-images build
@@ -25,7 +25,7 @@ demo-all: docker base-images build
 
 ## The platform in the background: PostgreSQL, the server and one runner worker on 127.0.0.1:$(ASSESS_PORT) (make up ASSESS_PORT=9090),
 ## an admin, an interviewer, an invitation and two graded submissions; prints the URLs to open.
-up: docker base-images postgres build
+up: docker base-images toolchain-images postgres build
 	@ASSESS_PORT=$(ASSESS_PORT) scripts/platform-up.sh
 
 ## Stops the server and the worker that `make up` started (PostgreSQL and the data stay).
@@ -41,7 +41,7 @@ test:
 build:
 	$(DOTNET) build Assessments.sln --configuration $(CONFIGURATION) --nologo -v quiet
 
-prepare: docker base-images postgres spectral chromium
+prepare: docker base-images toolchain-images postgres spectral chromium
 
 ## The `assess` CLI for candidates: a .NET tool package in a local folder feed (out/cli/feed) and a
 ## self-contained single-file binary for linux-x64 (out/cli/linux-x64/assess) that needs no .NET.
@@ -69,6 +69,10 @@ docker:
 ## Build the offline base images from Debian packages and the local .NET SDK, when missing.
 base-images: docker
 	@scripts/ensure-base-images.sh
+
+## The Python and Go base images for candidates in those languages, from Debian packages, when missing.
+toolchain-images: docker
+	@scripts/ensure-toolchain-images.sh
 
 ## Debian's chromium for the web pages' browser tests, when missing.
 chromium:

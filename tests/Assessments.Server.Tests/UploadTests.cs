@@ -181,6 +181,33 @@ public sealed class UploadTests(SmallUploadLimit seed) : IClassFixture<SmallUplo
         var names = zip.Entries.Select(e => e.FullName).ToList();
         Assert.Subset(names.ToHashSet(), new HashSet<string> { "api-design/README.md", "api-design/brief.md", "api-design/openapi.yaml", "api-design/CHECKS.md", "api-design/starter/Dockerfile", "api-design/starter/.dockerignore", "api-design/scenarios.yaml" });
         Assert.DoesNotContain(names, n => n.Contains("/reference/", StringComparison.Ordinal));
+        Assert.Subset(names.ToHashSet(), new HashSet<string> { "api-design/starters/python/main.py", "api-design/starters/python/Dockerfile", "api-design/starters/go/main.go", "api-design/starters/go/go.mod" });
+    }
+
+    [Fact]
+    public async Task The_starter_downloads_in_the_language_asked_for_and_an_unknown_one_is_answered_with_those_offered()
+    {
+        var invitation = await NewCandidateAsync("polyglot");
+        using var http = seed.Factory.HttpFor(invitation.Token);
+
+        using var go = await http.GetAsync("/api/me/starter?language=go");
+        using var csharp = await http.GetAsync("/api/me/starter");
+        using var cobol = await http.GetAsync("/api/me/starter?language=cobol");
+
+        Assert.Equal(HttpStatusCode.OK, go.StatusCode);
+        Assert.Equal("api-design-starter-go.zip", go.Content.Headers.ContentDisposition?.FileNameStar ?? go.Content.Headers.ContentDisposition?.FileName);
+        using (var zip = new System.IO.Compression.ZipArchive(await go.Content.ReadAsStreamAsync()))
+        {
+            Assert.Equal(["Dockerfile", "go.mod", "main.go"], zip.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal));
+        }
+
+        using (var zip = new System.IO.Compression.ZipArchive(await csharp.Content.ReadAsStreamAsync()))
+        {
+            Assert.Contains(zip.Entries, e => e.FullName == "Program.cs");
+        }
+
+        Assert.Equal(HttpStatusCode.BadRequest, cobol.StatusCode);
+        Assert.Contains("csharp, go, python", await cobol.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     private async Task<CreatedInvitation> NewCandidateAsync(string name) =>

@@ -10,7 +10,8 @@ namespace Assessments.Runner.Docker;
 /// <summary>
 /// Reuses a built image when the very same submission (sha256 of its files) is graded again on the
 /// same base images under the same build limits: a calibration, a regrade, a retried platform fault.
-/// The key covers every allowed base image's ID, so a rebuilt base image invalidates it; content that
+/// The key covers the ID of every base image the Dockerfile names, so a rebuilt base image invalidates
+/// it (and building another language's image does not invalidate every C# submission's); content that
 /// differs in one byte never meets another's image. Cached images carry their own label (not the
 /// gradings' <see cref="Labels.Managed"/>, so per-grading cleanup leaves them), the newest
 /// <c>ASSESS_IMAGE_CACHE_SIZE</c> (12) are kept, <c>ASSESS_IMAGE_CACHE=0</c> turns reuse off, and
@@ -35,10 +36,10 @@ internal sealed class ImageCache(IDockerClient docker, int capacity)
     }
 
     /// <summary>Everything the built image depends on besides the submission's own files; null when a base image is missing here.</summary>
-    public async Task<string?> KeyAsync(string submissionSha256, SandboxLimits limits, CancellationToken cancellationToken)
+    public async Task<string?> KeyAsync(string submissionSha256, IReadOnlyList<string> baseImages, SandboxLimits limits, CancellationToken cancellationToken)
     {
         var key = new StringBuilder(submissionSha256);
-        foreach (var image in limits.AllowedBaseImages.Order(StringComparer.Ordinal))
+        foreach (var image in baseImages.Order(StringComparer.Ordinal))
         {
             try
             {

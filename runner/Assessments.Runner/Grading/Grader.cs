@@ -57,9 +57,9 @@ public sealed partial class Grader(
             progress?.Report(new GradingProgress(Phases.Intake, "checking the submission"));
             using var submission = await clock.TimeAsync(Phases.Intake, () => Task.FromResult(SubmissionIntake.Stage(request.SubmissionPath, intake)));
             report.Submission = new SubmissionRef(submission.ComputeSha256(), submission.Name, submission.Files.Count, submission.TotalBytes);
-            CheckDockerfile(submission, sandbox);
+            var baseImages = CheckDockerfile(submission, sandbox);
             var insight = SubmissionAnalyzers.Start(pipeline.Analyzer, request.Challenge, submission.Root, job.Token);
-            return await RunAsync(gradingId, request with { Slot = slot }, submission, sandbox, report, createdImages, insight, progress, job.Token);
+            return await RunAsync(gradingId, request with { Slot = slot }, submission, baseImages, sandbox, report, createdImages, insight, progress, job.Token);
         }
         catch (SubmissionRejectedException e)
         {
@@ -102,6 +102,7 @@ public sealed partial class Grader(
         string gradingId,
         GradingRequest request,
         StagedSubmission submission,
+        IReadOnlyList<string> baseImages,
         SandboxLimits sandbox,
         ReportBuilder report,
         List<string> createdImages,
@@ -111,7 +112,7 @@ public sealed partial class Grader(
     {
         var labels = Labels.For(gradingId, report.Submission!.Sha256);
         var challenge = request.Challenge;
-        var tag = await report.Clock.TimeAsync(Phases.Build, () => BuildOrReuseAsync(gradingId, submission, sandbox, report, labels, createdImages, progress, cancellationToken));
+        var tag = await report.Clock.TimeAsync(Phases.Build, () => BuildOrReuseAsync(gradingId, submission, baseImages, sandbox, report, labels, createdImages, progress, cancellationToken));
 
         // Code insight ran beside the build; it finishes before the service starts so that a long bind
         // never shares the CPU with the latency measurements.
@@ -192,12 +193,12 @@ public sealed partial class Grader(
 
     /// <summary>Builds the image, or reuses the one built for the same submission on the same base images (<see cref="ImageCache"/>); returns its tag.</summary>
     private async Task<string> BuildOrReuseAsync(
-        string gradingId, StagedSubmission submission, SandboxLimits sandbox, ReportBuilder report, Dictionary<string, string> labels,
+        string gradingId, StagedSubmission submission, IReadOnlyList<string> baseImages, SandboxLimits sandbox, ReportBuilder report, Dictionary<string, string> labels,
         List<string> createdImages, IProgress<GradingProgress>? progress, CancellationToken cancellationToken)
     {
         var cache = ImageCache.FromEnvironment(docker);
         var sha = report.Submission!.Sha256;
-        var key = cache is null ? null : await cache.KeyAsync(sha, sandbox, cancellationToken);
+        var key = cache is null ? null : await cache.KeyAsync(sha, baseImages, sandbox, cancellationToken);
         if (key is not null && await cache!.HoldAsync(key, labels, cancellationToken))
         {
             report.ImageReused = true;
@@ -206,6 +207,7 @@ public sealed partial class Grader(
             return ImageCache.TagFor(key);
         }
 
+        await EnsureBaseImagesAsync(baseImages, cancellationToken);
         progress?.Report(new GradingProgress(Phases.Build, "building the image (no network, no cache)"));
         var tag = key is null ? $"assessments-grading/{gradingId}:latest" : ImageCache.TagFor(key);
         using (var context = BuildContext.Create(submission))
@@ -236,15 +238,32 @@ public sealed partial class Grader(
         return lease;
     }
 
-    /// <summary>Refuses, before anything is built, a submission whose Dockerfile would leave the sandbox.</summary>
-    private static void CheckDockerfile(StagedSubmission submission, SandboxLimits sandbox)
+    /// <summary>
+    /// An allowed base image missing on this engine is the platform's fault, not the candidate's: the
+    /// builder would try to pull it (no registry answers) and the candidate would read a build failure.
+    /// </summary>
+    private async Task EnsureBaseImagesAsync(IReadOnlyList<string> baseImages, CancellationToken cancellationToken)
+    {
+        foreach (var image in baseImages)
+        {
+            try
+            {
+                await docker.Images.InspectImageAsync(image, cancellationToken);
+            }
+            catch (DockerImageNotFoundException e)
+            {
+                throw new InfrastructureException($"the base image {image} is offered to candidates but is not on this machine: build it with `make toolchain-images` (or `make base-images`)", e);
+            }
+        }
+    }
+
+    /// <summary>Refuses, before anything is built, a submission whose Dockerfile would leave the sandbox; returns the base images it names.</summary>
+    private static IReadOnlyList<string> CheckDockerfile(StagedSubmission submission, SandboxLimits sandbox)
     {
         var dockerfile = submission.Files.FirstOrDefault(f => f.RelativePath == "Dockerfile")
             ?? throw new SubmissionRejectedException("the submission has no Dockerfile at its root");
-        if (new DockerfilePolicy(sandbox.AllowedBaseImages).Check(File.ReadAllText(dockerfile.FullPath)) is { } violation)
-        {
-            throw new SubmissionRejectedException(violation.ToString());
-        }
+        var (violation, baseImages) = new DockerfilePolicy(sandbox.AllowedBaseImages).Read(File.ReadAllText(dockerfile.FullPath));
+        return violation is null ? baseImages : throw new SubmissionRejectedException(violation.ToString());
     }
 
     private static CheckOutcome ServiceSurvived(ContainerState state, IReadOnlyList<string> logTail) => state.Running

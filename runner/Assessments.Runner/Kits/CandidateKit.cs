@@ -16,7 +16,7 @@ namespace Assessments.Runner.Kits;
 public static class CandidateKit
 {
     /// <summary>Build outputs a starter may hold on the machine that serves it; they never belong in a kit.</summary>
-    private static readonly string[] SkippedFolders = ["bin", "obj", "node_modules", ".git"];
+    private static readonly string[] SkippedFolders = ["bin", "obj", "node_modules", ".git", "__pycache__"];
 
     /// <summary>Every file of the kit by its path inside the kit folder, in a stable order.</summary>
     public static IReadOnlyList<KeyValuePair<string, byte[]>> Files(Challenge challenge, SandboxLimits? sandbox = null, SubmissionLimits? intake = null)
@@ -40,16 +40,26 @@ public static class CandidateKit
             files.Add(new(data, File.ReadAllBytes(Path.Combine(challenge.Directory, data))));
         }
 
-        foreach (var path in Directory.EnumerateFiles(challenge.StarterDirectory, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        AddFolder(files, challenge.StarterDirectory, ChallengeFiles.Starter);
+        AddFolder(files, Path.Combine(challenge.Directory, ChallengeFiles.Starters), ChallengeFiles.Starters);
+        return files;
+    }
+
+    private static void AddFolder(List<KeyValuePair<string, byte[]>> files, string folder, string prefix)
+    {
+        if (!Directory.Exists(folder))
         {
-            var relative = Path.GetRelativePath(challenge.StarterDirectory, path).Replace('\\', '/');
-            if (!relative.Split('/').Any(part => SkippedFolders.Contains(part, StringComparer.Ordinal)))
-            {
-                files.Add(new($"{ChallengeFiles.Starter}/{relative}", File.ReadAllBytes(path)));
-            }
+            return;
         }
 
-        return files;
+        foreach (var path in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var relative = Path.GetRelativePath(folder, path).Replace('\\', '/');
+            if (!relative.Split('/').Any(part => SkippedFolders.Contains(part, StringComparer.Ordinal)))
+            {
+                files.Add(new($"{prefix}/{relative}", File.ReadAllBytes(path)));
+            }
+        }
     }
 
     /// <summary>The kit as a zip whose entries sit under one folder named after the challenge.</summary>

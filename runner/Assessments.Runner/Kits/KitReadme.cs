@@ -23,6 +23,11 @@ internal static class KitReadme
         md.Append("| `brief.md` | the brief: what to build and every behaviour that is graded |\n");
         md.Append("| `openapi.yaml` | the contract: every operation, status, header and schema |\n");
         md.Append("| `starter/` | a service that builds and starts as it is (C# minimal API); replace it with yours in any language |\n");
+        if (challenge.StarterLanguages.Count > 1)
+        {
+            md.Append($"| `starters/` | the same starter in {string.Join(" and ", challenge.StarterLanguages.Skip(1).Select(l => $"`{l}`"))}: copy one folder and build from its Dockerfile |\n");
+        }
+
         md.Append("| `CHECKS.md` | the visible checks, readable, with their points |\n");
         md.Append("| `challenge.yaml`, `scenarios.yaml`, `rubric.yaml`" + (challenge.Upstream is not null ? ", the upstream's data" : string.Empty) + " | the visible checks as `assess check` reads them |\n\n");
 

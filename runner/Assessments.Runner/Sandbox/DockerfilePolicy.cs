@@ -10,12 +10,14 @@ namespace Assessments.Runner.Sandbox;
 /// </summary>
 public sealed partial class DockerfilePolicy(IReadOnlyCollection<string> allowedBaseImages)
 {
-    /// <summary>The images the platform builds itself (scripts/ensure-base-images.sh), plus <c>scratch</c>.</summary>
+    /// <summary>The images the platform builds itself (scripts/ensure-base-images.sh, scripts/ensure-toolchain-images.sh), plus <c>scratch</c>.</summary>
     public static IReadOnlyList<string> DefaultBaseImages { get; } =
     [
         "mcr.microsoft.com/dotnet/sdk:10.0",
         "mcr.microsoft.com/dotnet/aspnet:10.0",
         "debian:bookworm-slim",
+        "python:3.11-slim",
+        "golang:1.19",
         "scratch",
     ];
 
@@ -28,7 +30,19 @@ public sealed partial class DockerfilePolicy(IReadOnlyCollection<string> allowed
     private static partial Regex RemoteSource();
 
     /// <summary>Returns the first violation (with its line), or null when the Dockerfile may be built.</summary>
-    public PolicyViolation? Check(string dockerfile)
+    public PolicyViolation? Check(string dockerfile) => Read(dockerfile).Violation;
+
+    /// <summary>
+    /// The first violation, and the allowed images the Dockerfile builds on (FROM and COPY --from, not
+    /// its own stages): what a built image depends on besides the submission's files.
+    /// </summary>
+    public (PolicyViolation? Violation, IReadOnlyList<string> BaseImages) Read(string dockerfile)
+    {
+        var named = new SortedSet<string>(StringComparer.Ordinal);
+        return (Walk(dockerfile, named), named.ToList());
+    }
+
+    private PolicyViolation? Walk(string dockerfile, ISet<string> named)
     {
         var args = new Dictionary<string, string>(StringComparer.Ordinal);
         var stages = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -72,6 +86,11 @@ public sealed partial class DockerfilePolicy(IReadOnlyCollection<string> allowed
                         return new(instruction.Line, $"FROM {image} is not an allowed base image (allowed: {string.Join(", ", allowedBaseImages)})");
                     }
 
+                    if (!stages.Contains(image) && image != "scratch")
+                    {
+                        named.Add(Normalised(image));
+                    }
+
                     if (operands.Count >= 3 && operands[1].Equals("AS", StringComparison.OrdinalIgnoreCase))
                     {
                         stages.Add(operands[2]);
@@ -87,6 +106,11 @@ public sealed partial class DockerfilePolicy(IReadOnlyCollection<string> allowed
                         return new(instruction.Line, $"COPY --from={source} names an image that is not allowed");
                     }
 
+                    if (!stages.Contains(source) && !int.TryParse(source, out _))
+                    {
+                        named.Add(Normalised(source));
+                    }
+
                     break;
                 case "RUN" when flags.Count > 0:
                     return new(instruction.Line, $"RUN {flags[0]} is not allowed (the build has no network and no mounts)");
@@ -96,13 +120,12 @@ public sealed partial class DockerfilePolicy(IReadOnlyCollection<string> allowed
         return sawFrom ? null : new PolicyViolation(0, "the Dockerfile has no FROM instruction");
     }
 
-    private bool IsAllowed(string image)
-    {
-        var normalised = image.Contains(':', StringComparison.Ordinal) || image.Contains('@', StringComparison.Ordinal) || image == "scratch"
-            ? image
-            : image + ":latest";
-        return allowedBaseImages.Contains(normalised, StringComparer.OrdinalIgnoreCase);
-    }
+    private bool IsAllowed(string image) => allowedBaseImages.Contains(Normalised(image), StringComparer.OrdinalIgnoreCase);
+
+    private static string Normalised(string image) =>
+        image.Contains(':', StringComparison.Ordinal) || image.Contains('@', StringComparison.Ordinal) || image == "scratch"
+            ? image.ToLowerInvariant()
+            : image.ToLowerInvariant() + ":latest";
 
     /// <summary>Fills ARG defaults into an image reference; null when a variable has no value.</summary>
     private static string? Substitute(string text, Dictionary<string, string> args)

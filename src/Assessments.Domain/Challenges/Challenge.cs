@@ -39,6 +39,41 @@ public sealed record Challenge(
     public string ContractPath => Path.Combine(Directory, ChallengeFiles.Contract);
 
     public string StarterDirectory => Path.Combine(Directory, ChallengeFiles.Starter);
+
+    /// <summary>The languages a starter is offered in: C# (<c>starter/</c>) and every <c>starters/&lt;language&gt;/</c>.</summary>
+    public IReadOnlyList<string> StarterLanguages
+    {
+        get
+        {
+            var others = Path.Combine(Directory, ChallengeFiles.Starters);
+            var languages = System.IO.Directory.Exists(StarterDirectory) ? new List<string> { StarterLanguage.Default } : [];
+            if (System.IO.Directory.Exists(others))
+            {
+                languages.AddRange(System.IO.Directory.EnumerateDirectories(others).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal));
+            }
+
+            return languages;
+        }
+    }
+
+    /// <summary>The starter folder in <paramref name="language"/> (C# when null); null when it is not offered.</summary>
+    public string? StarterDirectoryFor(string? language)
+    {
+        var name = string.IsNullOrEmpty(language) ? StarterLanguage.Default : language.ToLowerInvariant();
+        if (!StarterLanguages.Contains(name, StringComparer.Ordinal))
+        {
+            return null;
+        }
+
+        return name == StarterLanguage.Default ? StarterDirectory : Path.Combine(Directory, ChallengeFiles.Starters, name);
+    }
+}
+
+/// <summary>How starter languages are named (<c>?language=</c>, the kit's <c>starters/</c> folders).</summary>
+public static class StarterLanguage
+{
+    /// <summary>The language of <c>starter/</c>, and of the references.</summary>
+    public const string Default = "csharp";
 }
 
 /// <summary>How the candidate's service is reached and when it counts as ready.</summary>
@@ -77,6 +112,9 @@ public static class ChallengeFiles
     public const string Scenarios = "scenarios.yaml";
     public const string Rubric = "rubric.yaml";
     public const string Starter = "starter";
+
+    /// <summary>Starters in languages other than C#, one folder per language (python, go).</summary>
+    public const string Starters = "starters";
     public const string References = "reference";
     public const string Dockerfile = "Dockerfile";
 }

@@ -55,4 +55,34 @@ public sealed class DockerfilePolicyTests
 
         Assert.Equal(3, violation!.Line);
     }
+
+    [Fact]
+    public void Read_names_the_base_images_a_build_depends_on_but_not_its_own_stages()
+    {
+        var (violation, images) = DockerfilePolicy.Default.Read(Starter);
+
+        Assert.Null(violation);
+        Assert.Equal(["mcr.microsoft.com/dotnet/aspnet:10.0", "mcr.microsoft.com/dotnet/sdk:10.0"], images);
+    }
+
+    [Theory]
+    [InlineData("FROM golang:1.19 AS build\nRUN go build -o /out/service .\nFROM debian:bookworm-slim\nCOPY --from=build /out/service /service\n", "debian:bookworm-slim golang:1.19")]
+    [InlineData("FROM python:3.11-slim\nCOPY . /app\n", "python:3.11-slim")]
+    [InlineData("FROM scratch\nCOPY --from=golang:1.19 /usr/lib/go-1.19/VERSION /v\n", "golang:1.19")]
+    public void Python_and_Go_build_from_their_toolchain_images(string dockerfile, string expected)
+    {
+        var (violation, images) = DockerfilePolicy.Default.Read(dockerfile);
+
+        Assert.Null(violation);
+        Assert.Equal(expected, string.Join(' ', images));
+    }
+
+    [Fact]
+    public void A_refused_image_is_answered_with_every_image_that_is_offered()
+    {
+        var violation = DockerfilePolicy.Default.Check("FROM node:20\n");
+
+        Assert.Contains("python:3.11-slim", violation!.Reason, StringComparison.Ordinal);
+        Assert.Contains("golang:1.19", violation.Reason, StringComparison.Ordinal);
+    }
 }

@@ -1,0 +1,3 @@
+module pricelookup
+
+go 1.19

@@ -1,0 +1,28 @@
+using Assessments.Domain.Challenges;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Assessments.Server.Challenges;
+
+/// <summary>A challenge's starter in the language asked for (<c>?language=python</c>), as a zip.</summary>
+public static class StarterZip
+{
+    public static Results<FileContentHttpResult, NotFound, ProblemHttpResult> For(Challenge challenge, string? language)
+    {
+        if (challenge.StarterLanguages.Count == 0)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var folder = challenge.StarterDirectoryFor(language);
+        if (folder is null)
+        {
+            return TypedResults.Problem(
+                $"There is no starter in '{language}' for {challenge.Id}; the languages offered are {string.Join(", ", challenge.StarterLanguages)}.",
+                statusCode: StatusCodes.Status400BadRequest,
+                title: "Unknown starter language");
+        }
+
+        var suffix = string.IsNullOrEmpty(language) || language.Equals(StarterLanguage.Default, StringComparison.OrdinalIgnoreCase) ? string.Empty : "-" + language.ToLowerInvariant();
+        return TypedResults.File(ChallengeCatalog.Zip(folder), "application/zip", $"{challenge.Id}-starter{suffix}.zip");
+    }
+}
