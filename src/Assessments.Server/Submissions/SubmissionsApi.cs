@@ -97,7 +97,7 @@ public static class SubmissionsApi
     }
 
     private static async Task<Results<Ok<SubmissionSummary>, NotFound, ValidationProblem>> OverrideLevelAsync(
-        Guid id, LevelOverrideRequest request, ClaimsPrincipal user, NpgsqlDataSource dataSource, SubmissionStore store, CancellationToken cancellationToken)
+        Guid id, LevelOverrideRequest request, ClaimsPrincipal user, NpgsqlDataSource dataSource, SubmissionStore store, ReportCache reports, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (!LevelNames.TryParse(request.Level?.Trim(), out var parsed))
@@ -134,6 +134,8 @@ public static class SubmissionsApi
         await AuditLog.WriteAsync(connection, transaction, user, "level.override", "submission", id.ToString(), before, new { level, setBy = user.Name(), reason }, cancellationToken);
         await Platform.Webhooks.WebhookEvents.RecordLevelOverriddenAsync(connection, transaction, id, level, reason, user.Actor(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        // The notification reaches this server too, a moment later; the overrider's next look at report.html must not be that moment.
+        reports.Evict(id.ToString());
         return TypedResults.Ok((await store.FindAsync(id, cancellationToken))!);
     }
 
