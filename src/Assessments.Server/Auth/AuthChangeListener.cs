@@ -1,3 +1,4 @@
+using Assessments.Server.Submissions;
 using Npgsql;
 
 namespace Assessments.Server.Auth;
@@ -8,11 +9,16 @@ namespace Assessments.Server.Auth;
 /// from being trusted until the listener is back, and the reconnect starts it empty, since whatever was
 /// revoked in between was announced to nobody here. The same connection hears <c>auth_throttled</c>:
 /// addresses that used up their failed authentications on any server (<see cref="FailedAuthentications"/>),
-/// read afresh from the table on every (re)connect for the same reason.
+/// read afresh from the table on every (re)connect for the same reason. And it hears <c>report_changed</c>
+/// (migration 011) for the <see cref="ReportCache"/>, which it trusts, empties and distrusts in step with
+/// the callers: one connection per server, whatever it caches.
 /// </summary>
-public sealed partial class AuthChangeListener(NpgsqlDataSource dataSource, CallerCache cache, FailedAuthentications failures, ILogger<AuthChangeListener> logger) : BackgroundService
+public sealed partial class AuthChangeListener(
+    NpgsqlDataSource dataSource, CallerCache cache, ReportCache reports, FailedAuthentications failures, ILogger<AuthChangeListener> logger) : BackgroundService
 {
     public const string Channel = "auth_changed";
+
+    public const string ReportChannel = "report_changed";
 
     /// <summary>How the connection shows in <c>pg_stat_activity</c>, so an operator can tell it from the pool's.</summary>
     public const string ApplicationName = "assessments-auth-listener";
@@ -33,6 +39,7 @@ public sealed partial class AuthChangeListener(NpgsqlDataSource dataSource, Call
             catch (Exception e) when (e is NpgsqlException or IOException or TimeoutException or InvalidOperationException && !stoppingToken.IsCancellationRequested)
             {
                 cache.StopListening();
+                reports.StopListening();
                 LogLost(logger, e.Message);
                 await Task.Delay(Reconnect, stoppingToken);
             }
@@ -48,12 +55,16 @@ public sealed partial class AuthChangeListener(NpgsqlDataSource dataSource, Call
             {
                 failures.Throttled(notification.Payload);
             }
+            else if (notification.Channel == ReportChannel)
+            {
+                reports.Evict(notification.Payload);
+            }
             else
             {
                 cache.Evict(notification.Payload);
             }
         };
-        await using (var listen = new NpgsqlCommand($"set application_name = '{ApplicationName}'; listen {Channel}; listen {FailedAuthentications.Channel}", connection))
+        await using (var listen = new NpgsqlCommand($"set application_name = '{ApplicationName}'; listen {Channel}; listen {FailedAuthentications.Channel}; listen {ReportChannel}", connection))
         {
             await listen.ExecuteNonQueryAsync(cancellationToken);
         }
@@ -61,6 +72,7 @@ public sealed partial class AuthChangeListener(NpgsqlDataSource dataSource, Call
         await failures.LoadAsync(connection, cancellationToken);
 
         cache.StartListening();
+        reports.StartListening();
         LogListening(logger);
         var swept = Environment.TickCount64;
         try
@@ -83,12 +95,13 @@ public sealed partial class AuthChangeListener(NpgsqlDataSource dataSource, Call
         finally
         {
             cache.StopListening();
+            reports.StopListening();
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Listening for credential changes; cached callers are trusted")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Listening for credential and report changes; cached callers and reports are trusted")]
     private static partial void LogListening(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Lost the credential-change listener ({Reason}); every request asks the database until it is back")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Lost the credential- and report-change listener ({Reason}); every request asks the database until it is back")]
     private static partial void LogLost(ILogger logger, string reason);
 }

@@ -30,6 +30,7 @@ public static class PlatformServices
         builder.Services.AddSingleton<GradingQueue>();
         builder.Services.AddSingleton<RunnerWorkerStore>();
         builder.Services.AddSingleton<SubmissionStore>();
+        builder.Services.AddSingleton<ReportCache>();
         builder.Services.AddSingleton<CalibrationStore>();
         builder.Services.AddSingleton<PlatformMetrics>();
         builder.Services.AddPlatformOpenApi();

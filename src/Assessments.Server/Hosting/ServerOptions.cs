@@ -53,6 +53,18 @@ public sealed class ServerOptions
     public int CallerCacheEntries { get; set; } = 50_000;
 
     /// <summary>
+    /// How long a server serves a graded report from memory without asking the database again. Every
+    /// change to a report or its submission reaches every server at once by notification; this bounds
+    /// the staleness only if one were lost on a connection not yet known to be dead. 0 turns the cache off.
+    /// </summary>
+    [Range(0, 300)]
+    public int ReportCacheSeconds { get; set; } = 30;
+
+    /// <summary>Most bytes of report bodies a server keeps in memory (64 MiB); the least recently read go first. 0 turns the cache off.</summary>
+    [Range(0, 64L * 1024 * 1024 * 1024)]
+    public long ReportCacheBytes { get; set; } = 64 * 1024 * 1024;
+
+    /// <summary>
     /// Addresses (<c>10.0.0.5</c>) or networks (<c>172.16.0.0/12</c>) of TLS-terminating proxies whose
     /// <c>X-Forwarded-For/-Proto/-Host</c> headers are believed; loopback always is.
     /// </summary>

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text;
 using Assessments.Client;
 using Assessments.Domain.Scoring;
 using Assessments.Server.Audit;
@@ -41,36 +42,62 @@ public static class SubmissionsApi
     private static async Task<Results<Ok<SubmissionSummary>, NotFound>> GetAsync(Guid id, SubmissionStore store, CancellationToken cancellationToken) =>
         await store.FindAsync(id, cancellationToken) is { } found ? TypedResults.Ok(found) : TypedResults.NotFound();
 
-    private static async Task<Results<StoredReportResult, StatusCodeHttpResult, NotFound>> ReportJsonAsync(Guid id, HttpContext http, SubmissionStore store, CancellationToken cancellationToken)
+    // A cached report is answered from memory with no database trip; authorization has already run
+    // for this request (the group's policy), so the cache never decides who may read it.
+    private static async Task<Results<ReportBytesResult, StoredReportResult, StatusCodeHttpResult, NotFound>> ReportJsonAsync(
+        Guid id, HttpContext http, SubmissionStore store, ReportCache cache, CancellationToken cancellationToken)
     {
+        if (cache.Find(id, ReportCache.Form.Json) is { } cached)
+        {
+            return ReportCaching.IsCurrent(http, cached.EntityTag, ReportCaching.StoredReport) ? ReportCaching.NotModified() : new ReportBytesResult(cached);
+        }
+
+        var load = cache.BeginLoad();
         if (await store.ReportVersionAsync(id, cancellationToken) is not { } version)
         {
             return TypedResults.NotFound();
         }
 
-        return ReportCaching.IsCurrent(http, version.JsonTag, ReportCaching.StoredReport) ? ReportCaching.NotModified() : StoredReportResult.Json(id);
+        return ReportCaching.IsCurrent(http, version.JsonTag, ReportCaching.StoredReport)
+            ? ReportCaching.NotModified()
+            : StoredReportResult.Json(id, new ReportKeeping(cache, id, ReportCache.Form.Json, version.JsonTag, load));
     }
 
-    private static async Task<Results<StoredReportResult, ContentHttpResult, StatusCodeHttpResult, NotFound>> ReportHtmlAsync(Guid id, HttpContext http, SubmissionStore store, CancellationToken cancellationToken)
+    private static async Task<Results<ReportBytesResult, StoredReportResult, StatusCodeHttpResult, NotFound>> ReportHtmlAsync(
+        Guid id, HttpContext http, SubmissionStore store, ReportCache cache, CancellationToken cancellationToken)
     {
+        if (cache.Find(id, ReportCache.Form.Html) is { } cached)
+        {
+            ReportHeaders.Apply(http.Response);
+            return ReportCaching.IsCurrent(http, cached.EntityTag, ReportCaching.RenderedReport) ? ReportCaching.NotModified() : new ReportBytesResult(cached);
+        }
+
+        var load = cache.BeginLoad();
         if (await store.ReportVersionAsync(id, cancellationToken) is not { } version)
         {
             return TypedResults.NotFound();
         }
 
         ReportHeaders.Apply(http.Response);
-        if (ReportCaching.IsCurrent(http, version.HtmlTag("page"), ReportCaching.RenderedReport))
+        var tag = version.HtmlTag("page");
+        if (ReportCaching.IsCurrent(http, tag, ReportCaching.RenderedReport))
         {
             return ReportCaching.NotModified();
         }
 
-        return await ReportRendering.RenderedAsync(store, version, cancellationToken) is { } html
-            ? TypedResults.Content(html, "text/html; charset=utf-8")
-            : StoredReportResult.Html(id);
+        var keeping = new ReportKeeping(cache, id, ReportCache.Form.Html, tag, load);
+        if (await ReportRendering.RenderedAsync(store, version, cancellationToken) is not { } html)
+        {
+            return StoredReportResult.Html(id, keeping);
+        }
+
+        var rendered = Encoding.UTF8.GetBytes(html);
+        keeping.Keep(StoredReportResult.HtmlContentType, rendered);
+        return new ReportBytesResult(StoredReportResult.HtmlContentType, rendered);
     }
 
     private static async Task<Results<Ok<SubmissionSummary>, NotFound, ValidationProblem>> OverrideLevelAsync(
-        Guid id, LevelOverrideRequest request, ClaimsPrincipal user, NpgsqlDataSource dataSource, SubmissionStore store, CancellationToken cancellationToken)
+        Guid id, LevelOverrideRequest request, ClaimsPrincipal user, NpgsqlDataSource dataSource, SubmissionStore store, ReportCache reports, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (!LevelNames.TryParse(request.Level?.Trim(), out var parsed))
@@ -107,6 +134,8 @@ public static class SubmissionsApi
         await AuditLog.WriteAsync(connection, transaction, user, "level.override", "submission", id.ToString(), before, new { level, setBy = user.Name(), reason }, cancellationToken);
         await Platform.Webhooks.WebhookEvents.RecordLevelOverriddenAsync(connection, transaction, id, level, reason, user.Actor(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        // The notification reaches this server too, a moment later; the overrider's next look at report.html must not be that moment.
+        reports.Evict(id.ToString());
         return TypedResults.Ok((await store.FindAsync(id, cancellationToken))!);
     }
 
