@@ -37,6 +37,14 @@ public sealed class CandidateJourneyTests(GradingWebPlatform platform) : IClassF
             Assert.Contains(zip.Entries, e => e.FullName == "api-design/starter/Dockerfile");
         }
 
+        // and the starter alone in another language, for a candidate who writes Go
+        var go = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Go", Exact = true }).ClickAsync());
+        Assert.Equal("api-design-starter-go.zip", go.SuggestedFilename);
+        using (var zip = ZipFile.OpenRead(await go.PathAsync()))
+        {
+            Assert.Contains(zip.Entries, e => e.FullName == "main.go");
+        }
+
         await candidate.ScreenshotAsync("candidate-landing");
 
         // when: the candidate uploads the starter, changed to print markup and escape codes when it starts

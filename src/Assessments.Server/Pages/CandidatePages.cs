@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text;
 using Assessments.Client;
+using Assessments.Domain.Challenges;
 using Assessments.Platform.Database;
 using Assessments.Server.Auth;
 using Assessments.Server.Candidates;
@@ -46,10 +47,10 @@ public static class CandidatePages
         h.Append($"you can upload until <strong>{Html.When(expires)}</strong> ({Remaining(expires - DateTimeOffset.UtcNow)} left).</p>");
         h.Append("<section aria-labelledby=\"kit\"><h2 id=\"kit\">Your kit</h2>");
         h.Append($"<p><a class=\"button\" href=\"/api/me/kit\" download=\"{Html.E(challenge.Id)}-kit.zip\">Download the candidate kit (zip)</a></p>");
-        h.Append("<p>One folder with everything you are graded on: the brief, the contract (<code>openapi.yaml</code>), a starter that builds and starts as it is, ");
+        h.Append("<p>One folder with everything you are graded on: the brief, the contract (<code>openapi.yaml</code>), a starter that builds and starts as it is (C#, and under <code>starters/</code> the same in Python and Go), ");
         h.Append("the visible checks with their points (<code>CHECKS.md</code>) and a README of how your service is built and run (port, environment, memory, CPU, read-only file system, no network at build). ");
         h.Append("Run the visible checks against your own build before you upload: <code>assess check starter/</code> (see the README). ");
-        h.Append("<a href=\"/api/me/starter\">The starter alone</a> is there too.</p></section>");
+        h.Append(StarterLinks(challenge)).Append("</p></section>");
         h.Append("<section aria-labelledby=\"brief\"><h2 id=\"brief\">The brief</h2><div class=\"brief\">");
         h.Append(MarkdownBrief.ToHtml(ChallengeCatalog.Brief(challenge))).Append("</div></section>");
         h.Append("""
@@ -124,6 +125,22 @@ public static class CandidatePages
         (_, "start_failed") => "graded: the service did not start",
         (_, "rejected") => "rejected: the archive was refused",
         _ => state,
+    };
+
+    /// <summary>The starter alone, in each language it is offered in.</summary>
+    private static string StarterLinks(Challenge challenge)
+    {
+        var links = challenge.StarterLanguages.Select(l => l == StarterLanguage.Default
+            ? $"<a href=\"/api/me/starter\" download=\"{Html.E(challenge.Id)}-starter.zip\">C#</a>"
+            : $"<a href=\"/api/me/starter?language={Html.E(l)}\" download=\"{Html.E(challenge.Id)}-starter-{Html.E(l)}.zip\">{Html.E(LanguageName(l))}</a>").ToList();
+        return links.Count == 0 ? string.Empty : $"The starter alone: {string.Join(", ", links)}.";
+    }
+
+    private static string LanguageName(string language) => language switch
+    {
+        "python" => "Python",
+        "go" => "Go",
+        _ => language,
     };
 
     private static string Remaining(TimeSpan left) =>
