@@ -154,6 +154,9 @@ public sealed class GradingQueue(NpgsqlDataSource dataSource)
             connection,
             transaction).With(job.Id, job.Owner, job.Attempt))
         {
+            // Prepared like the claim: every job ends here, and its parsing and planning took the CPU
+            // that the claims running beside it wait for.
+            await finish.PrepareAsync(cancellationToken);
             if (await finish.ExecuteNonQueryAsync(cancellationToken) != 1)
             {
                 return false;
@@ -165,6 +168,7 @@ public sealed class GradingQueue(NpgsqlDataSource dataSource)
             connection,
             transaction).With(job.SubmissionId, job.Id, job.Attempt, result.Status, result.Level, result.Score, result.ReportJson, result.ReportHtml))
         {
+            await store.PrepareAsync(cancellationToken);
             await store.ExecuteNonQueryAsync(cancellationToken);
         }
 
