@@ -1,4 +1,5 @@
 using Assessments.Domain.Reports;
+using Assessments.Platform.Database;
 using Assessments.Platform.Queue;
 using Assessments.Server.Tests.Support;
 
@@ -155,6 +156,29 @@ public sealed class QueueTests : IAsyncLifetime
         var final = await QueueSeed.JobAsync(_database, job);
         Assert.Equal("failed", final.State);
         Assert.Contains("stopped renewing its lease", final.LastError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task One_claim_dead_letters_an_exhausted_job_announces_it_and_hands_out_the_next_one()
+    {
+        // given: a job on its last attempt whose worker vanished, and a younger job waiting
+        var queue = new GradingQueue(_database.DataSource);
+        var exhausted = (await QueueSeed.EnqueueAsync(_database, 1, maxAttempts: 1))[0];
+        await queue.ClaimAsync("vanished", TimeSpan.FromMilliseconds(100), CancellationToken.None);
+        var waiting = (await QueueSeed.EnqueueAsync(_database, 1))[0];
+        await Task.Delay(300);
+
+        // when: the claim is one statement (sweep and claim together)
+        var claimed = await queue.ClaimAsync("worker-y", TimeSpan.FromSeconds(30), CancellationToken.None);
+
+        // then: the waiting job is handed out, the exhausted one is failed, and grading.failed says why
+        Assert.Equal((waiting, 1), (claimed?.Id, claimed?.Attempt));
+        Assert.Equal("failed", (await QueueSeed.JobAsync(_database, exhausted)).State);
+        await using var announced = _database.DataSource.CreateCommand("""
+            select payload->>'error' from webhook_events
+             where type = 'grading.failed' and payload->>'submissionId' = (select submission_id::text from grading_jobs where id = $1)
+            """).With(exhausted);
+        Assert.Contains("stopped renewing its lease", (string?)await announced.ExecuteScalarAsync(), StringComparison.Ordinal);
     }
 
     private static FinishedGrading Finished(string note) => new("graded", "junior", 50, $$"""{"note":"{{note}}"}""", "<p>report</p>");

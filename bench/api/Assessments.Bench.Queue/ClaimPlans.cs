@@ -6,17 +6,15 @@ using Npgsql;
 namespace Assessments.Bench.Queue;
 
 /// <summary>
-/// <c>EXPLAIN (ANALYZE, BUFFERS)</c> of the two statements every claim runs, on the full queue, each
-/// inside a transaction rolled back afterwards: ANALYZE executes them, and the queue must stay as seeded.
+/// <c>EXPLAIN (ANALYZE, BUFFERS)</c> of the one statement a claim runs, on the full queue, inside a
+/// transaction rolled back afterwards: ANALYZE executes it, and the queue must stay as seeded.
 /// </summary>
 internal static class ClaimPlans
 {
     public static async Task<string> ExplainAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
         var text = new StringBuilder();
-        text.AppendLine("-- dead-letter sweep (before every claim)");
-        text.Append(await ExplainAsync(dataSource, GradingQueue.DeadLetterSweepSql, [], cancellationToken));
-        text.AppendLine("-- claim");
+        text.AppendLine("-- claim (with the dead-letter sweep)");
         text.Append(await ExplainAsync(dataSource, GradingQueue.ClaimSql, ["bench-explain", TimeSpan.FromMinutes(5)], cancellationToken));
         return text.ToString();
     }

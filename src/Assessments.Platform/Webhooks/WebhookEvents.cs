@@ -24,6 +24,8 @@ public static class WebhookEvents
             "insert into webhook_events (id, type, payload) values (gen_random_uuid(), $2, grading_event_payload($1))",
             connection,
             transaction).With(submissionId, GradingCompleted);
+        // Once per pooled connection: this runs for every finished grading (GradingQueue.CompleteAsync).
+        await command.PrepareAsync(cancellationToken);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
