@@ -20,20 +20,14 @@ PYTHON_TAG=python:3.11-slim
 GO_TAG=golang:1.19
 COMMON=ca-certificates,tzdata,passwd
 
-current() { # prints "yes" when the tag exists and was made by this recipe
-  [ "$(docker image inspect --format '{{ index .Config.Labels "org.assessments.recipe" }}' "$1" 2>/dev/null)" = "$RECIPE" ] && echo yes || true
-}
+# shellcheck source=scripts/image-recipes.sh
+. "$(dirname "$0")/image-recipes.sh"
 
 if [ "$(current $PYTHON_TAG)" = yes ] && [ "$(current $GO_TAG)" = yes ]; then
   exit 0
 fi
 
-command -v mmdebstrap >/dev/null 2>&1 || {
-  [ "$(id -u)" -eq 0 ] || { log "mmdebstrap is missing and installing it needs root"; exit 1; }
-  log "installing mmdebstrap"
-  apt-get update -q >/dev/null
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -q mmdebstrap >/dev/null
-}
+ensure_mmdebstrap
 
 mkdir -p "$CACHE_DIR"
 work=$(mktemp -d "$CACHE_DIR/toolchains.XXXXXX")
