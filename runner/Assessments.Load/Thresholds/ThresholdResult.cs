@@ -1,3 +1,4 @@
+
 namespace Assessments.Load.Thresholds;
 
 /// <summary>

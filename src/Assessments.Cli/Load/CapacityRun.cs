@@ -4,7 +4,7 @@ using System.Text.Json;
 using Assessments.Load.Capacity;
 using Assessments.Load.Model;
 using Assessments.Load.Output;
-using Assessments.Load.Thresholds;
+using Assessments.Domain.Thresholds;
 
 namespace Assessments.Cli.Load;
 

@@ -3,7 +3,7 @@ using Assessments.Load;
 using Assessments.Load.Capacity;
 using Assessments.Load.Model;
 using Assessments.Load.Output;
-using Assessments.Load.Thresholds;
+using Assessments.Domain.Thresholds;
 
 namespace Assessments.Cli.Load;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Assessments.Load.Thresholds;
+namespace Assessments.Domain.Thresholds;
 
 /// <summary>Durations as written in thresholds and on the command line: <c>250ms</c>, <c>1.5s</c>, <c>2m</c>, <c>800us</c>.</summary>
 public static class DurationText

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Assessments.Load.Thresholds;
+namespace Assessments.Domain.Thresholds;
 
 /// <summary>
 /// Parses thresholds in the spirit of k6: <c>p(99) &lt; 50ms</c>, <c>rate(failed) &lt; 1%</c>,

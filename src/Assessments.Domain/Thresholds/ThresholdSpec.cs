@@ -1,4 +1,4 @@
-namespace Assessments.Load.Thresholds;
+namespace Assessments.Domain.Thresholds;
 
 /// <summary>
 /// A threshold as a user writes it, with k6's options. From text: <c>p(99) &lt; 50ms; abortOnFail; startCheckAfter=5s</c>.

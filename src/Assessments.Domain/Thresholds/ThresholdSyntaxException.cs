@@ -1,4 +1,4 @@
-namespace Assessments.Load.Thresholds;
+namespace Assessments.Domain.Thresholds;
 
 /// <summary>A threshold that cannot be parsed; the message says where and what was expected.</summary>
 public sealed class ThresholdSyntaxException : FormatException

@@ -1,4 +1,4 @@
-namespace Assessments.Load.Thresholds;
+namespace Assessments.Domain.Thresholds;
 
 /// <summary>
 /// A parsed threshold. <see cref="Limit"/> is normalised: milliseconds for latencies, a fraction for

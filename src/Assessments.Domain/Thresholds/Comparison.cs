@@ -1,4 +1,4 @@
-namespace Assessments.Load.Thresholds;
+namespace Assessments.Domain.Thresholds;
 
 public enum Comparison
 {

@@ -1,4 +1,4 @@
-namespace Assessments.Load.Thresholds;
+namespace Assessments.Domain.Thresholds;
 
 /// <summary>What a threshold measures.</summary>
 public enum ThresholdMetric
