@@ -4,6 +4,7 @@ using Assessments.Domain.Challenges;
 using Assessments.Domain.Reports;
 using Assessments.Domain.Scenarios;
 using Assessments.Runner.Sandbox;
+using Assessments.Submissions.Sandbox;
 
 namespace Assessments.IntegrationTests.RedTeam;
 

@@ -1,4 +1,4 @@
-namespace Assessments.Runner.Submissions;
+namespace Assessments.Submissions;
 
 /// <summary>
 /// Turns what a candidate handed in (a folder, a .zip or a .tar.gz) into a <see cref="StagedSubmission"/>:

@@ -1,7 +1,7 @@
 using Assessments.Domain.Challenges;
 using Assessments.Domain.Scenarios;
 
-namespace Assessments.Runner.Kits;
+namespace Assessments.Submissions.Kits;
 
 /// <summary>What each of the runner's own checks (service, contract, load, operations) passes on, in a candidate's words.</summary>
 internal static class RunnerCheckDescriptions

@@ -1,11 +1,12 @@
 using System.Globalization;
 
-namespace Assessments.Runner.Docker;
+namespace Assessments.Submissions;
 
 /// <summary>
-/// Which process on which machine created a container, network, image or volume. Several runners (and
-/// test runs) share one Docker engine; a reaper must remove only what a dead process left behind, never
-/// the resources of a grading that is still under way in another process.
+/// Which process on which machine created a temporary folder (<see cref="OwnedTempFolders"/>) or a
+/// container, network, image or volume (the runner's Docker labels). Several runners (and test runs)
+/// share one Docker engine and one temp folder; a sweep or a reaper must remove only what a dead process
+/// left behind, never what a grading still under way in another process holds.
 /// </summary>
 public static class OwnerProcess
 {

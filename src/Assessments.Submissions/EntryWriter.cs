@@ -1,4 +1,4 @@
-namespace Assessments.Runner.Submissions;
+namespace Assessments.Submissions;
 
 /// <summary>
 /// Writes one archive entry below the staging folder. What an archive may hold is the candidate's

@@ -1,6 +1,7 @@
 using System.Formats.Tar;
+using Assessments.Submissions;
 
-namespace Assessments.Runner.Submissions;
+namespace Assessments.Runner.Docker;
 
 /// <summary>The tar stream the Docker engine builds from, made only of the staged submission's files.</summary>
 internal static class BuildContext

@@ -1,11 +1,9 @@
 using System.Globalization;
 using System.Text;
 using Assessments.Domain.Challenges;
-using Assessments.Runner.Docker;
-using Assessments.Runner.Sandbox;
-using Assessments.Runner.Submissions;
+using Assessments.Submissions.Sandbox;
 
-namespace Assessments.Runner.Kits;
+namespace Assessments.Submissions.Kits;
 
 /// <summary>
 /// The kit's README: how the service is built and run, with the values the runner enforces read from
@@ -45,7 +43,7 @@ internal static class KitReadme
         md.Append($"- **Memory: {Mb(sandbox.RunMemoryBytes)}**, swap included (the container is killed beyond it). **CPU: {Cpus(sandbox)}**. At most {sandbox.PidsLimit} processes or threads and {sandbox.OpenFilesLimit:N0} open files.\n");
         md.Append($"- **Read-only root file system**; `/tmp` is a {Size(sandbox.TmpSize)} tmpfs (noexec, nosuid)" + (s.DataVolume is { } data ? $"; `{data}` (`DATA_DIR`) is a volume that survives restarts and is writable by your user" : string.Empty) + ".\n");
         md.Append("- As a **non-root user** (your image's numeric `USER`, else 65534), with no capabilities and no privilege gain.\n");
-        md.Append("- Network: only the grader" + (challenge.Upstream is not null ? $" and the upstream at `{Dependencies.UpstreamControl.ServiceUrl}`" : string.Empty) + " can reach it; it reaches nothing else (no internet).\n");
+        md.Append("- Network: only the grader" + (challenge.Upstream is not null ? $" and the upstream at `{ServiceEnvironment.UpstreamAddress}`" : string.Empty) + " can reach it; it reaches nothing else (no internet).\n");
         md.Append($"- Logs: stdout and stderr, kept up to {Size(sandbox.LogMaxSize)}.\n\n");
 
         md.Append("## Check it before you upload\n\n");

@@ -3,7 +3,7 @@ using System.Text;
 using Assessments.Domain.Rubrics;
 using YamlDotNet.RepresentationModel;
 
-namespace Assessments.Runner.Kits;
+namespace Assessments.Submissions.Kits;
 
 /// <summary>
 /// The machine-readable half of a candidate kit: the challenge's own files with everything hidden cut

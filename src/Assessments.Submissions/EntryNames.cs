@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Assessments.Runner.Submissions;
+namespace Assessments.Submissions;
 
 /// <summary>Archive entry names are attacker-controlled: only plain relative paths are accepted.</summary>
 internal static class EntryNames

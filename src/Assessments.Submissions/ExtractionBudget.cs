@@ -1,4 +1,4 @@
-namespace Assessments.Runner.Submissions;
+namespace Assessments.Submissions;
 
 /// <summary>
 /// What an extraction may still write: entries, bytes and expansion ratio, counted as bytes are

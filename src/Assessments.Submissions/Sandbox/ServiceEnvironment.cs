@@ -1,4 +1,4 @@
-namespace Assessments.Runner.Docker;
+namespace Assessments.Submissions.Sandbox;
 
 /// <summary>
 /// The environment every candidate service starts with. One list for the container and for the
@@ -19,6 +19,9 @@ public static class ServiceEnvironment
 
     public const string UpstreamUrl = "UPSTREAM_URL";
 
+    /// <summary>Where the candidate's service reaches the upstream stub's data plane (the stub's network alias).</summary>
+    public const string UpstreamAddress = "http://upstream:8080";
+
     public const string DataDir = "DATA_DIR";
 
     /// <summary>Everything a service of this challenge finds in its environment, in the order it is set.</summary>
@@ -27,7 +30,7 @@ public static class ServiceEnvironment
         var all = For(challenge.Service.Port).ToList();
         if (challenge.Upstream is not null)
         {
-            all.Add(new(UpstreamUrl, Dependencies.UpstreamControl.ServiceUrl));
+            all.Add(new(UpstreamUrl, UpstreamAddress));
         }
 
         if (challenge.Service.DataVolume is { } target)

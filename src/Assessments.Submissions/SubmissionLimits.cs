@@ -1,4 +1,4 @@
-namespace Assessments.Runner.Submissions;
+namespace Assessments.Submissions;
 
 /// <summary>What an uploaded submission may be; any violation rejects the whole archive (SANDBOX.md).</summary>
 public sealed record SubmissionLimits

@@ -1,4 +1,4 @@
-namespace Assessments.Runner.Submissions;
+namespace Assessments.Submissions;
 
 public enum ArchiveKind
 {

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Assessments.Runner.Submissions;
+namespace Assessments.Submissions;
 
 /// <summary>
 /// A submission that passed intake: a folder of regular files only, within limits. Owns the temporary

@@ -1,4 +1,4 @@
-namespace Assessments.Runner.Submissions;
+namespace Assessments.Submissions;
 
 /// <summary>The submission breaks an intake rule (unsafe archive, too large, policy). It is a graded outcome: rejected.</summary>
 public sealed class SubmissionRejectedException(string reason, string? entry = null)

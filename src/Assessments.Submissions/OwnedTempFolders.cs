@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Assessments.Runner.Docker;
 
-namespace Assessments.Runner.Submissions;
+namespace Assessments.Submissions;
 
 /// <summary>
 /// The platform's own temporary folders (uploads being checked, submissions being staged, gradings'

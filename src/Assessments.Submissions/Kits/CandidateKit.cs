@@ -2,10 +2,9 @@ using System.IO.Compression;
 using System.Text;
 using Assessments.Domain.Challenges;
 using Assessments.Domain.Kits;
-using Assessments.Runner.Sandbox;
-using Assessments.Runner.Submissions;
+using Assessments.Submissions.Sandbox;
 
-namespace Assessments.Runner.Kits;
+namespace Assessments.Submissions.Kits;
 
 /// <summary>
 /// The one download a candidate needs: the brief, the contract, the starter, the visible checks

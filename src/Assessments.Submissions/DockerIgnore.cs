@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Assessments.Runner.Submissions;
+namespace Assessments.Submissions;
 
 /// <summary>
 /// The <c>.dockerignore</c> rules of a submission. The Docker CLI applies them when it sends a build

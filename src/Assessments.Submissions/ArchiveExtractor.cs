@@ -1,7 +1,7 @@
 using System.Formats.Tar;
 using System.IO.Compression;
 
-namespace Assessments.Runner.Submissions;
+namespace Assessments.Submissions;
 
 /// <summary>
 /// Extracts an archive into an empty folder while enforcing every intake rule as it goes: entry names

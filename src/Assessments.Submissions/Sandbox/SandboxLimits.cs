@@ -1,10 +1,11 @@
 using Assessments.Domain.Challenges;
 
-namespace Assessments.Runner.Sandbox;
+namespace Assessments.Submissions.Sandbox;
 
 /// <summary>
-/// The limits a submission builds and runs under (defaults from SANDBOX.md). Every report records the
-/// values in force, so a grade can be explained by the box it was graded in.
+/// The limits a submission builds and runs under (defaults from SANDBOX.md). The runner applies them and
+/// the candidate kit states them; every report records the values in force (the runner's
+/// <c>SandboxDescription</c>), so a grade can be explained by the box it was graded in.
 /// </summary>
 public sealed record SandboxLimits
 {
@@ -50,8 +51,17 @@ public sealed record SandboxLimits
     /// <summary>UID:GID the service runs as when its image would otherwise run it as root.</summary>
     public string FallbackUser { get; init; } = "65534:65534";
 
+    /// <summary>The images the platform builds itself (scripts/ensure-base-images.sh), plus <c>scratch</c>.</summary>
+    public static IReadOnlyList<string> DefaultBaseImages { get; } =
+    [
+        "mcr.microsoft.com/dotnet/sdk:10.0",
+        "mcr.microsoft.com/dotnet/aspnet:10.0",
+        "debian:bookworm-slim",
+        "scratch",
+    ];
+
     /// <summary>Base images a Dockerfile may name; anything else would have to be pulled.</summary>
-    public IReadOnlyList<string> AllowedBaseImages { get; init; } = DockerfilePolicy.DefaultBaseImages;
+    public IReadOnlyList<string> AllowedBaseImages { get; init; } = DefaultBaseImages;
 
     public static SandboxLimits Default { get; } = new();
 
@@ -74,30 +84,5 @@ public sealed record SandboxLimits
         PidsLimit = overrides.Pids ?? PidsLimit,
         BuildTimeout = overrides.BuildTimeoutSeconds is { } build ? TimeSpan.FromSeconds(build) : BuildTimeout,
         TmpSize = overrides.TmpSizeMb is { } tmp ? $"{tmp}m" : TmpSize,
-    };
-
-    public IReadOnlyDictionary<string, string> Describe() => new SortedDictionary<string, string>(StringComparer.Ordinal)
-    {
-        ["build.timeoutSeconds"] = BuildTimeout.TotalSeconds.ToString("0"),
-        ["build.memoryBytes"] = BuildMemoryBytes.ToString(),
-        ["build.cpus"] = BuildCpus.ToString("0.##"),
-        ["build.cpuset"] = BuildCpuSet ?? "unpinned",
-        ["build.network"] = "none",
-        ["build.allowedBaseImages"] = string.Join(", ", AllowedBaseImages),
-        ["run.memoryBytes"] = RunMemoryBytes.ToString(),
-        ["run.memorySwapBytes"] = RunMemoryBytes.ToString(),
-        ["run.pids"] = PidsLimit.ToString(),
-        ["run.nofile"] = OpenFilesLimit.ToString(),
-        ["run.readOnlyRootFs"] = "true",
-        ["run.tmp"] = $"tmpfs {TmpSize} noexec,nosuid",
-        ["run.capabilities"] = "none (cap-drop ALL)",
-        ["run.noNewPrivileges"] = "true",
-        ["run.cpuset"] = CpuSet ?? "unpinned",
-        ["upstream.cpuset"] = UpstreamCpuSet ?? "unpinned",
-        ["run.cpus"] = RunCpus is { } cpus ? cpus.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) : "no quota",
-        ["run.logMaxSize"] = LogMaxSize,
-        ["run.network"] = "internal per-grading network, no inter-container traffic",
-        ["run.hostIsolation"] = HostIsolation.IsEnforced ? "enforced (host refuses new connections from grading bridges)" : "NOT verified (firewall rule missing)",
-        ["job.timeoutSeconds"] = JobTimeout.TotalSeconds.ToString("0"),
     };
 }

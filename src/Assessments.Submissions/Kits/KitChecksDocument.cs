@@ -3,7 +3,7 @@ using Assessments.Domain.Challenges;
 using Assessments.Domain.Kits;
 using Assessments.Domain.Rubrics;
 
-namespace Assessments.Runner.Kits;
+namespace Assessments.Submissions.Kits;
 
 /// <summary>CHECKS.md: the visible checks in words (and each scenario's steps as the grader runs them), with their points.</summary>
 internal static class KitChecksDocument
