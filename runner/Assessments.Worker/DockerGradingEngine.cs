@@ -3,9 +3,9 @@ using Assessments.Domain.Hosts;
 using Assessments.Domain.Reports;
 using Assessments.Runner.Docker;
 using Assessments.Runner.Grading;
-using Assessments.Submissions;
 using Assessments.Pipeline;
 using Assessments.Platform.Workers;
+using Assessments.Submissions;
 using Assessments.Submissions.Sandbox;
 using Docker.DotNet;
 

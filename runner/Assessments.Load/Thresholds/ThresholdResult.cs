@@ -1,4 +1,3 @@
-
 namespace Assessments.Load.Thresholds;
 
 /// <summary>
