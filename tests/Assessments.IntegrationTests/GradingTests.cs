@@ -5,7 +5,6 @@ using Assessments.Domain.Scenarios;
 using Assessments.Domain.Scoring;
 using Assessments.Reporting;
 using Assessments.Runner.Grading;
-using Assessments.Runner.Sandbox;
 using Assessments.Submissions;
 using Assessments.Submissions.Sandbox;
 using Assessments.Tests.Shared;

@@ -2,7 +2,6 @@ using Assessments.Domain.Challenges.Loading;
 using Assessments.Domain.Reports;
 using Assessments.Reporting;
 using Assessments.Runner.Grading;
-using Assessments.Runner.Sandbox;
 using Assessments.Submissions;
 using Assessments.Submissions.Sandbox;
 

@@ -6,7 +6,6 @@ using Assessments.Reporting;
 using Assessments.Runner.Grading;
 using Assessments.Runner.Grading.Baselines;
 using Assessments.Runner.Operations;
-using Assessments.Runner.Sandbox;
 using Assessments.Submissions;
 using Assessments.Submissions.Sandbox;
 

@@ -6,7 +6,6 @@ using Assessments.Domain.Reports;
 using Assessments.Domain.Scoring;
 using Assessments.Reporting;
 using Assessments.Runner.Grading;
-using Assessments.Runner.Sandbox;
 using Assessments.Submissions;
 using Assessments.Submissions.Sandbox;
 using Assessments.Tests.Shared;
