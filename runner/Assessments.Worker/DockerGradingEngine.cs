@@ -3,10 +3,10 @@ using Assessments.Domain.Hosts;
 using Assessments.Domain.Reports;
 using Assessments.Runner.Docker;
 using Assessments.Runner.Grading;
-using Assessments.Runner.Sandbox;
-using Assessments.Runner.Submissions;
 using Assessments.Pipeline;
 using Assessments.Platform.Workers;
+using Assessments.Submissions;
+using Assessments.Submissions.Sandbox;
 using Docker.DotNet;
 
 namespace Assessments.Worker;

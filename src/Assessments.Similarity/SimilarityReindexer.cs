@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Assessments.Client;
 using Assessments.Domain.Challenges;
 using Assessments.Platform.Database;
-using Assessments.Runner.Submissions;
+using Assessments.Submissions;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 

@@ -1,6 +1,6 @@
 using Assessments.Insight;
 using Assessments.Insight.Sources;
-using Assessments.Runner.Submissions;
+using Assessments.Submissions;
 
 namespace Assessments.Similarity;
 

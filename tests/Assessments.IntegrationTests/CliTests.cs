@@ -1,7 +1,7 @@
 using System.Formats.Tar;
 using System.IO.Compression;
 using System.Text.Json.Nodes;
-using Assessments.Runner.Submissions;
+using Assessments.Submissions;
 using Assessments.Tests.Shared;
 
 namespace Assessments.IntegrationTests;

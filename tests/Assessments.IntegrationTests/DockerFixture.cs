@@ -1,4 +1,5 @@
 using Assessments.Runner.Docker;
+using Assessments.Submissions;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 

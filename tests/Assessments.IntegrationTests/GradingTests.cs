@@ -5,8 +5,8 @@ using Assessments.Domain.Scenarios;
 using Assessments.Domain.Scoring;
 using Assessments.Reporting;
 using Assessments.Runner.Grading;
-using Assessments.Runner.Sandbox;
-using Assessments.Runner.Submissions;
+using Assessments.Submissions;
+using Assessments.Submissions.Sandbox;
 using Assessments.Tests.Shared;
 
 namespace Assessments.IntegrationTests;

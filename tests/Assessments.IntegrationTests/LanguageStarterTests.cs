@@ -4,8 +4,8 @@ using Assessments.Domain.Scenarios;
 using Assessments.Domain.Scoring;
 using Assessments.Pipeline;
 using Assessments.Runner.Grading;
-using Assessments.Runner.Sandbox;
-using Assessments.Runner.Submissions;
+using Assessments.Submissions.Sandbox;
+using Assessments.Submissions;
 using Assessments.Tests.Shared;
 
 namespace Assessments.IntegrationTests;

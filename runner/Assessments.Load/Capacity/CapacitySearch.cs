@@ -1,5 +1,5 @@
 using Assessments.Load.Model;
-using Assessments.Load.Thresholds;
+using Assessments.Domain.Thresholds;
 
 namespace Assessments.Load.Capacity;
 

@@ -1,4 +1,5 @@
 using Assessments.Load.Output;
+using Assessments.Domain.Thresholds;
 
 namespace Assessments.Load.Thresholds;
 
@@ -95,9 +96,3 @@ public static class DelayRobustness
             : $"failed by {margin:0.###}{unit} even after taking off the generator's worst delay ({delayMs:0.###} ms)";
     }
 }
-
-/// <summary>
-/// One verdict judged against the delay it was measured under: the range the true value lies in, and
-/// whether the verdict is the same across it (<see cref="Certain"/>) with its distance to the limit.
-/// </summary>
-public sealed record ThresholdMargin(string Expression, bool Passed, bool Certain, double? Low, double? High, double Margin, string Explanation);

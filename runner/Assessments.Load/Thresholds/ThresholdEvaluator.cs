@@ -1,5 +1,6 @@
 using Assessments.Load.Statistics;
 using HdrHistogram;
+using Assessments.Domain.Thresholds;
 
 namespace Assessments.Load.Thresholds;
 

@@ -1,4 +1,5 @@
 using Assessments.Domain.Challenges;
+using Assessments.Submissions.Sandbox;
 using Docker.DotNet;
 
 namespace Assessments.Runner.Dependencies;
@@ -27,13 +28,13 @@ internal sealed class GradingDependencies(IDockerClient docker, string? upstream
         if (challenge.Upstream is { } spec)
         {
             (_, Upstream) = await new UpstreamContainer(docker, upstreamCpuSet).StartAsync(spec, seed, gradingId, networkName, labels, _control, cancellationToken);
-            env.Add($"{Docker.ServiceEnvironment.UpstreamUrl}={UpstreamControl.ServiceUrl}");
+            env.Add($"{ServiceEnvironment.UpstreamUrl}={UpstreamControl.ServiceUrl}");
         }
 
         if (challenge.Service.DataVolume is { } target)
         {
             volume = await new DataVolume(docker).CreateAsync(gradingId, labels, cancellationToken);
-            env.Add($"{Docker.ServiceEnvironment.DataDir}={target}");
+            env.Add($"{ServiceEnvironment.DataDir}={target}");
         }
 
         Additions = new ServiceAdditions(env, volume, challenge.Service.DataVolume);

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Assessments.Domain.Challenges;
 using Assessments.Runner.Docker;
+using Assessments.Submissions.Sandbox;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 
@@ -52,7 +53,7 @@ internal sealed class UpstreamContainer(IDockerClient docker, string? cpuSet = n
                     Memory = 256L * 1024 * 1024,
                     MemorySwap = 256L * 1024 * 1024,
                     NanoCPUs = 1_000_000_000,
-                    CpusetCpus = Sandbox.SandboxLimits.Usable(cpuSet),
+                    CpusetCpus = SandboxLimits.Usable(cpuSet),
                     Init = true,
                     LogConfig = new LogConfig { Type = "json-file", Config = new Dictionary<string, string> { ["max-size"] = "1m", ["max-file"] = "1" } },
                 },

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Assessments.Domain.Scenarios;
 using Assessments.Runner.Docker;
 using Assessments.Runner.Operations;
+using Assessments.Submissions.Sandbox;
 
 namespace Assessments.Runner.Dependencies;
 
@@ -16,7 +17,7 @@ public sealed class UpstreamControl(HttpClient http, Uri controlAddress, string 
     public const string TokenHeader = "X-Control-Token";
 
     /// <summary>Where the candidate's service reaches the stub's data plane.</summary>
-    public const string ServiceUrl = "http://upstream:8080";
+    public const string ServiceUrl = ServiceEnvironment.UpstreamAddress;
 
     public Uri Address => controlAddress;
 

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Assessments.Runner.Grading;
 using Assessments.Runner.Logs;
-using Assessments.Runner.Sandbox;
+using Assessments.Submissions.Sandbox;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Assessments.Runner.Sandbox;
+using Assessments.Submissions.Sandbox;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 

@@ -1,3 +1,5 @@
+using Assessments.Submissions;
+
 namespace Assessments.Runner.Docker;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using Assessments.Submissions;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 

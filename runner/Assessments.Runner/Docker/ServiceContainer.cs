@@ -1,5 +1,5 @@
 using Assessments.Runner.Dependencies;
-using Assessments.Runner.Sandbox;
+using Assessments.Submissions.Sandbox;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 

@@ -1,6 +1,6 @@
 using Assessments.Runner.Operations;
-using Assessments.Runner.Sandbox;
-using Assessments.Runner.Submissions;
+using Assessments.Submissions;
+using Assessments.Submissions.Sandbox;
 using Docker.DotNet;
 
 namespace Assessments.Runner.Grading;

@@ -6,6 +6,7 @@ using Assessments.Load.SelfCheck;
 using Assessments.Load.Thresholds;
 using Assessments.Domain.Reports;
 using Assessments.Runner.Docker;
+using Assessments.Domain.Thresholds;
 
 namespace Assessments.Runner.Grading;
 

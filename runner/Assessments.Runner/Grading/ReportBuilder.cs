@@ -4,7 +4,8 @@ using Assessments.Domain.Reports;
 using Assessments.Domain.Scoring;
 using Assessments.Runner.Docker;
 using Assessments.Runner.Sandbox;
-using Assessments.Runner.Submissions;
+using Assessments.Submissions;
+using Assessments.Submissions.Sandbox;
 
 namespace Assessments.Runner.Grading;
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Assessments.Submissions.Sandbox;
 
 namespace Assessments.Runner.Sandbox;
 
@@ -10,18 +11,7 @@ namespace Assessments.Runner.Sandbox;
 /// </summary>
 public sealed partial class DockerfilePolicy(IReadOnlyCollection<string> allowedBaseImages)
 {
-    /// <summary>The images the platform builds itself (scripts/ensure-base-images.sh, scripts/ensure-toolchain-images.sh), plus <c>scratch</c>.</summary>
-    public static IReadOnlyList<string> DefaultBaseImages { get; } =
-    [
-        "mcr.microsoft.com/dotnet/sdk:10.0",
-        "mcr.microsoft.com/dotnet/aspnet:10.0",
-        "debian:bookworm-slim",
-        "python:3.11-slim",
-        "golang:1.19",
-        "scratch",
-    ];
-
-    public static DockerfilePolicy Default { get; } = new(DefaultBaseImages);
+    public static DockerfilePolicy Default { get; } = new(SandboxLimits.DefaultBaseImages);
 
     [GeneratedRegex(@"\$\{?([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}?")]
     private static partial Regex Variable();

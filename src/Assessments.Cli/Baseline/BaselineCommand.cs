@@ -4,8 +4,8 @@ using Assessments.Domain.Hosts;
 using Assessments.Runner;
 using Assessments.Runner.Grading;
 using Assessments.Runner.Grading.Baselines;
-using Assessments.Runner.Sandbox;
-using Assessments.Runner.Submissions;
+using Assessments.Submissions;
+using Assessments.Submissions.Sandbox;
 using Spectre.Console;
 
 namespace Assessments.Cli.Baseline;

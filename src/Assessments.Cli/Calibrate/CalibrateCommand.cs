@@ -4,7 +4,7 @@ using Assessments.Cli.Terminal;
 using Assessments.Domain.Challenges.Loading;
 using Assessments.Domain.Reports;
 using Assessments.Domain.Scoring;
-using Assessments.Runner.Sandbox;
+using Assessments.Submissions.Sandbox;
 using Spectre.Console;
 
 namespace Assessments.Cli.Calibrate;

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Assessments.Domain.Thresholds;
 using Assessments.Load.Capacity;
 using Assessments.Load.Model;
 using Assessments.Load.Output;
-using Assessments.Load.Thresholds;
 
 namespace Assessments.Cli.Load;
 

@@ -1,9 +1,9 @@
 using System.CommandLine;
+using Assessments.Domain.Thresholds;
 using Assessments.Load;
 using Assessments.Load.Capacity;
 using Assessments.Load.Model;
 using Assessments.Load.Output;
-using Assessments.Load.Thresholds;
 
 namespace Assessments.Cli.Load;
 

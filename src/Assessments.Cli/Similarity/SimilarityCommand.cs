@@ -4,7 +4,7 @@ using Assessments.Domain.Challenges.Loading;
 using Assessments.Insight;
 using Assessments.Insight.Similarity;
 using Assessments.Insight.Sources;
-using Assessments.Runner.Submissions;
+using Assessments.Submissions;
 using Spectre.Console;
 
 namespace Assessments.Cli.Similarity;

@@ -3,7 +3,7 @@ using Assessments.Domain.Reports;
 using Assessments.Domain.Scoring;
 using Assessments.Reporting;
 using Assessments.Runner.Grading;
-using Assessments.Runner.Sandbox;
+using Assessments.Submissions.Sandbox;
 using Spectre.Console;
 
 namespace Assessments.Cli.Terminal;

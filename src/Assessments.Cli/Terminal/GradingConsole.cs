@@ -3,8 +3,8 @@ using Assessments.Domain.Reports;
 using Assessments.Pipeline;
 using Assessments.Runner;
 using Assessments.Runner.Grading;
-using Assessments.Runner.Sandbox;
-using Assessments.Runner.Submissions;
+using Assessments.Submissions;
+using Assessments.Submissions.Sandbox;
 using Docker.DotNet;
 using Spectre.Console;
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Assessments.Domain.Scoring;
+using Assessments.Domain.Thresholds;
 
 namespace Assessments.Domain.Reports;
 
@@ -81,7 +82,7 @@ public sealed record LoadSection(bool Ran, string? Reason, System.Text.Json.Json
 /// A load run judged although its generator lagged: the worst delay it added to a latency, what its
 /// self-check said, and every threshold's margin against that delay.
 /// </summary>
-public sealed record DelayAllowance(double DelayMs, string Reason, IReadOnlyList<Load.Thresholds.ThresholdMargin> Margins);
+public sealed record DelayAllowance(double DelayMs, string Reason, IReadOnlyList<ThresholdMargin> Margins);
 
 /// <summary>
 /// The reference solution measured under the same load profile and sandbox on this machine, and how

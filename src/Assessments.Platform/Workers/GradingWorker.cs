@@ -1,6 +1,6 @@
 using Assessments.Platform.Database;
 using Assessments.Platform.Queue;
-using Assessments.Runner.Submissions;
+using Assessments.Submissions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -1,7 +1,7 @@
 using Assessments.Domain.Reports;
 using Assessments.Domain.Scoring;
 using Assessments.Reporting;
-using Assessments.Runner.Submissions;
+using Assessments.Submissions;
 using Assessments.Platform.Queue;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using Assessments.Domain.Challenges;
 using Assessments.Domain.Challenges.Loading;
 using Assessments.Server.Hosting;
+using Assessments.Submissions.Kits;
 using Microsoft.Extensions.Options;
 
 namespace Assessments.Server.Challenges;
@@ -45,7 +46,7 @@ public sealed partial class ChallengeCatalog
     public Challenge? Find(string id) => _challenges.GetValueOrDefault(id);
 
     /// <summary>The candidate kit of a challenge, built once: the challenge folder does not change while the server runs.</summary>
-    public byte[] Kit(Challenge challenge) => _kits.GetOrAdd(challenge.Id, _ => Runner.Kits.CandidateKit.Zip(challenge));
+    public byte[] Kit(Challenge challenge) => _kits.GetOrAdd(challenge.Id, _ => CandidateKit.Zip(challenge));
 
     public static string Brief(Challenge challenge) => File.Exists(challenge.BriefPath) ? File.ReadAllText(challenge.BriefPath) : string.Empty;
 

@@ -3,8 +3,8 @@ using Assessments.Domain.Challenges.Loading;
 using Assessments.Domain.Reports;
 using Assessments.IntegrationTests;
 using Assessments.Runner.Grading;
-using Assessments.Runner.Sandbox;
-using Assessments.Runner.Submissions;
+using Assessments.Submissions;
+using Assessments.Submissions.Sandbox;
 
 namespace Assessments.Contract.Tests.Support;
 

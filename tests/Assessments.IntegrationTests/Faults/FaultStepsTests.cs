@@ -2,8 +2,8 @@ using Assessments.Domain.Challenges.Loading;
 using Assessments.Domain.Reports;
 using Assessments.Reporting;
 using Assessments.Runner.Grading;
-using Assessments.Runner.Sandbox;
-using Assessments.Runner.Submissions;
+using Assessments.Submissions;
+using Assessments.Submissions.Sandbox;
 
 namespace Assessments.IntegrationTests.Faults;
 

@@ -6,8 +6,8 @@ using Assessments.Reporting;
 using Assessments.Runner.Grading;
 using Assessments.Runner.Grading.Baselines;
 using Assessments.Runner.Operations;
-using Assessments.Runner.Sandbox;
-using Assessments.Runner.Submissions;
+using Assessments.Submissions;
+using Assessments.Submissions.Sandbox;
 
 namespace Assessments.IntegrationTests.Operations;
 

@@ -1,6 +1,6 @@
 using Assessments.Domain.Challenges;
 using Assessments.Domain.Reports;
-using Assessments.Runner.Sandbox;
+using Assessments.Submissions.Sandbox;
 
 namespace Assessments.IntegrationTests.RedTeam;
 

@@ -3,7 +3,7 @@ using System.IO.Compression;
 using Assessments.Domain.Challenges;
 using Assessments.Domain.Reports;
 using Assessments.Domain.Scenarios;
-using Assessments.Runner.Sandbox;
+using Assessments.Submissions.Sandbox;
 
 namespace Assessments.IntegrationTests.RedTeam;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Assessments.Load.Output;
 using Assessments.Load.Tests.Support;
-using Assessments.Load.Thresholds;
+using Assessments.Domain.Thresholds;
 
 namespace Assessments.Load.Tests.Acceptance;
 

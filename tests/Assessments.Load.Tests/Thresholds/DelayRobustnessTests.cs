@@ -1,4 +1,5 @@
 using Assessments.Load.Thresholds;
+using Assessments.Domain.Thresholds;
 
 namespace Assessments.Load.Tests.Thresholds;
 

@@ -1,5 +1,6 @@
 using Assessments.Load.Measurement;
 using Assessments.Load.Thresholds;
+using Assessments.Domain.Thresholds;
 
 namespace Assessments.Load.Tests.Thresholds;
 

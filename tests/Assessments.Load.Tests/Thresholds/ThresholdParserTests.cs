@@ -1,4 +1,4 @@
-using Assessments.Load.Thresholds;
+using Assessments.Domain.Thresholds;
 
 namespace Assessments.Load.Tests.Thresholds;
 

@@ -1,5 +1,5 @@
 using System.Net;
-using Assessments.Runner.Submissions;
+using Assessments.Submissions;
 using Assessments.Server.Tests.Support;
 using Npgsql;
 

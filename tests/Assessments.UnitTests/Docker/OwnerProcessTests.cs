@@ -1,4 +1,4 @@
-using Assessments.Runner.Docker;
+using Assessments.Submissions;
 
 namespace Assessments.UnitTests.Docker;
 

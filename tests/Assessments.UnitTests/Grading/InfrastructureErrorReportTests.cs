@@ -3,7 +3,7 @@ using Assessments.Domain.Reports;
 using Assessments.Domain.Scoring;
 using Assessments.Runner.Docker;
 using Assessments.Runner.Grading;
-using Assessments.Runner.Sandbox;
+using Assessments.Submissions.Sandbox;
 using Assessments.Tests.Shared;
 
 namespace Assessments.UnitTests.Grading;

@@ -2,8 +2,8 @@ using System.Text;
 using Assessments.Domain.Challenges;
 using Assessments.Domain.Challenges.Loading;
 using Assessments.Domain.Scenarios;
-using Assessments.Runner.Kits;
-using Assessments.Runner.Sandbox;
+using Assessments.Submissions.Kits;
+using Assessments.Submissions.Sandbox;
 using Assessments.Tests.Shared;
 using Assessments.UnitTests.Support;
 

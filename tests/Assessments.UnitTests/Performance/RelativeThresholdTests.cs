@@ -1,5 +1,5 @@
 using Assessments.Domain.Performance;
-using Assessments.Load.Thresholds;
+using Assessments.Domain.Thresholds;
 
 namespace Assessments.UnitTests.Performance;
 

@@ -2,6 +2,7 @@ using Assessments.Domain.Reports;
 using Assessments.Domain.Rubrics;
 using Assessments.Domain.Scoring;
 using Assessments.Runner.Sandbox;
+using Assessments.Submissions.Sandbox;
 using Assessments.UnitTests.Support;
 
 namespace Assessments.UnitTests.Reports;

@@ -1,4 +1,5 @@
 using Assessments.Runner.Sandbox;
+using Assessments.Submissions.Sandbox;
 
 namespace Assessments.UnitTests.Sandbox;
 

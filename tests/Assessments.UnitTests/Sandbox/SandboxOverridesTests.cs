@@ -1,6 +1,7 @@
 using Assessments.Domain.Challenges;
 using Assessments.Domain.Challenges.Loading;
 using Assessments.Runner.Sandbox;
+using Assessments.Submissions.Sandbox;
 using Assessments.Tests.Shared;
 using Assessments.UnitTests.Support;
 

@@ -1,4 +1,4 @@
-using Assessments.Runner.Submissions;
+using Assessments.Submissions;
 
 namespace Assessments.UnitTests.Submissions;
 

@@ -1,5 +1,5 @@
 using System.Formats.Tar;
-using Assessments.Runner.Submissions;
+using Assessments.Submissions;
 using Assessments.UnitTests.Support;
 
 namespace Assessments.UnitTests.Submissions;

@@ -1,6 +1,6 @@
 using System.Formats.Tar;
 using System.IO.Compression;
-using Assessments.Runner.Submissions;
+using Assessments.Submissions;
 using Assessments.UnitTests.Support;
 
 namespace Assessments.UnitTests.Submissions;

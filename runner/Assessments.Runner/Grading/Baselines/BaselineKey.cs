@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Assessments.Domain.Challenges;
-using Assessments.Runner.Sandbox;
+using Assessments.Submissions.Sandbox;
 
 namespace Assessments.Runner.Grading.Baselines;
 

@@ -2,8 +2,8 @@ using Assessments.Domain.Challenges;
 using Assessments.Domain.Hosts;
 using Assessments.Domain.Performance;
 using Assessments.Runner.Hosts;
-using Assessments.Runner.Sandbox;
-using Assessments.Runner.Submissions;
+using Assessments.Submissions;
+using Assessments.Submissions.Sandbox;
 using Docker.DotNet;
 
 namespace Assessments.Runner.Grading.Baselines;

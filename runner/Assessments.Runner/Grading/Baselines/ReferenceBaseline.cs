@@ -4,7 +4,7 @@ using Assessments.Domain.Reports;
 using Assessments.Domain.Scoring;
 using Assessments.Load.Output;
 using Assessments.Runner.Docker;
-using Assessments.Runner.Submissions;
+using Assessments.Submissions;
 
 namespace Assessments.Runner.Grading.Baselines;
 

@@ -1,6 +1,6 @@
 using Assessments.Domain.Performance;
 using Assessments.Domain.Scoring;
-using Assessments.Load.Thresholds;
+using Assessments.Domain.Thresholds;
 using Comparison = Assessments.Domain.Scenarios.Comparison;
 
 namespace Assessments.Domain.Challenges.Loading;
