@@ -37,14 +37,6 @@ public sealed class CandidateJourneyTests(GradingWebPlatform platform) : IClassF
             Assert.Contains(zip.Entries, e => e.FullName == "api-design/starter/Dockerfile");
         }
 
-        // and the starter alone in another language, for a candidate who writes Go
-        var go = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Go", Exact = true }).ClickAsync());
-        Assert.Equal("api-design-starter-go.zip", go.SuggestedFilename);
-        using (var zip = ZipFile.OpenRead(await go.PathAsync()))
-        {
-            Assert.Contains(zip.Entries, e => e.FullName == "main.go");
-        }
-
         await candidate.ScreenshotAsync("candidate-landing");
 
         // when: the candidate uploads the starter, changed to print markup and escape codes when it starts
@@ -61,7 +53,15 @@ public sealed class CandidateJourneyTests(GradingWebPlatform platform) : IClassF
             Buffer = HostileStarter(),
         });
         await page.GetByRole(AriaRole.Button, new() { Name = "Upload and grade" }).ClickAsync();
-        await page.WaitForURLAsync("**/candidate/submissions/*");
+        try
+        {
+            await page.WaitForURLAsync("**/candidate/submissions/*");
+        }
+        catch (TimeoutException)
+        {
+            // What the page told the candidate, so a failure here says whether the upload was refused, failed or never answered.
+            Assert.Fail($"the upload did not open the status page; the page says '{await page.Locator("#upload-status").TextContentAsync()}' (seen: {string.Join(" | ", statuses)})");
+        }
 
         // then: progress was shown, and the status page updates by itself until the grading is done
         Assert.Contains(statuses, s => s.StartsWith("Uploading: ", StringComparison.Ordinal));
@@ -77,10 +77,20 @@ public sealed class CandidateJourneyTests(GradingWebPlatform platform) : IClassF
         await Assertions.Expect(feedback.GetByRole(AriaRole.Heading, new() { Name = "Hidden checks" })).ToBeVisibleAsync();
         await Assertions.Expect(feedback).Not.ToContainTextAsync("not-yet");
         await candidate.ScreenshotAsync("candidate-graded");
+        var submission = page.Url[(page.Url.LastIndexOf('/') + 1)..];
+
+        // and: back on their page, the starter alone in another language, for a candidate who writes Go
+        await candidate.GoAsync("/candidate");
+        var go = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Go", Exact = true }).ClickAsync());
+        Assert.Equal("api-design-starter-go.zip", go.SuggestedFilename);
+        using (var zip = ZipFile.OpenRead(await go.PathAsync()))
+        {
+            Assert.Contains(zip.Entries, e => e.FullName == "main.go");
+        }
+
         candidate.AssertNoProblems();
 
         // when: an interviewer opens the graded report
-        var submission = page.Url[(page.Url.LastIndexOf('/') + 1)..];
         await using var interviewer = await platform.OpenAsync();
         await interviewer.GoAsync("/signin");
         await interviewer.Page.GetByLabel("Access token").FillAsync(PlatformFactory.AdminToken);
