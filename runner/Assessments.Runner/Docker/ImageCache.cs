@@ -35,20 +35,13 @@ internal sealed class ImageCache(IDockerClient docker, int capacity)
         return size == 0 ? null : new ImageCache(docker, size);
     }
 
-    /// <summary>Everything the built image depends on besides the submission's own files; null when a base image is missing here.</summary>
-    public async Task<string?> KeyAsync(string submissionSha256, IReadOnlyList<string> baseImages, SandboxLimits limits, CancellationToken cancellationToken)
+    /// <summary>Everything the built image depends on besides the submission's own files: the IDs of the base images the Dockerfile names, and the build limits.</summary>
+    public static string Key(string submissionSha256, IReadOnlyDictionary<string, string> baseImageIds, SandboxLimits limits)
     {
         var key = new StringBuilder(submissionSha256);
-        foreach (var image in baseImages.Order(StringComparer.Ordinal))
+        foreach (var (image, id) in baseImageIds.OrderBy(i => i.Key, StringComparer.Ordinal))
         {
-            try
-            {
-                key.Append('|').Append(image).Append('=').Append((await docker.Images.InspectImageAsync(image, cancellationToken)).ID);
-            }
-            catch (DockerImageNotFoundException)
-            {
-                key.Append('|').Append(image).Append("=absent");
-            }
+            key.Append('|').Append(image).Append('=').Append(id);
         }
 
         key.Append(CultureInfo.InvariantCulture, $"|memory={limits.BuildMemoryBytes}|timeout={limits.BuildTimeout.TotalSeconds}|network=none");

@@ -197,9 +197,10 @@ public sealed partial class Grader(
         string gradingId, StagedSubmission submission, IReadOnlyList<string> baseImages, SandboxLimits sandbox, ReportBuilder report, Dictionary<string, string> labels,
         List<string> createdImages, IProgress<GradingProgress>? progress, CancellationToken cancellationToken)
     {
+        var baseImageIds = await BaseImageIdsAsync(baseImages, cancellationToken);
         var cache = ImageCache.FromEnvironment(docker);
         var sha = report.Submission!.Sha256;
-        var key = cache is null ? null : await cache.KeyAsync(sha, baseImages, sandbox, cancellationToken);
+        var key = cache is null ? null : ImageCache.Key(sha, baseImageIds, sandbox);
         if (key is not null && await cache!.HoldAsync(key, labels, cancellationToken))
         {
             report.ImageReused = true;
@@ -208,7 +209,6 @@ public sealed partial class Grader(
             return ImageCache.TagFor(key);
         }
 
-        await EnsureBaseImagesAsync(baseImages, cancellationToken);
         progress?.Report(new GradingProgress(Phases.Build, "building the image (no network, no cache)"));
         var tag = key is null ? $"assessments-grading/{gradingId}:latest" : ImageCache.TagFor(key);
         using (var context = BuildContext.Create(submission))
@@ -240,22 +240,26 @@ public sealed partial class Grader(
     }
 
     /// <summary>
-    /// An allowed base image missing on this engine is the platform's fault, not the candidate's: the
-    /// builder would try to pull it (no registry answers) and the candidate would read a build failure.
+    /// The ID of each base image the Dockerfile names (the image cache's key). One missing on this
+    /// engine is the platform's fault, not the candidate's: the builder would try to pull it (no
+    /// registry answers) and the candidate would read a build failure.
     /// </summary>
-    private async Task EnsureBaseImagesAsync(IReadOnlyList<string> baseImages, CancellationToken cancellationToken)
+    private async Task<IReadOnlyDictionary<string, string>> BaseImageIdsAsync(IReadOnlyList<string> baseImages, CancellationToken cancellationToken)
     {
+        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var image in baseImages)
         {
             try
             {
-                await docker.Images.InspectImageAsync(image, cancellationToken);
+                ids[image] = (await docker.Images.InspectImageAsync(image, cancellationToken)).ID;
             }
             catch (DockerImageNotFoundException e)
             {
                 throw new InfrastructureException($"the base image {image} is offered to candidates but is not on this machine: build it with `make toolchain-images` (or `make base-images`)", e);
             }
         }
+
+        return ids;
     }
 
     /// <summary>Refuses, before anything is built, a submission whose Dockerfile would leave the sandbox; returns the base images it names.</summary>

@@ -8,18 +8,16 @@ public static class StarterZip
 {
     public static Results<FileContentHttpResult, NotFound, ProblemHttpResult> For(Challenge challenge, string? language)
     {
-        if (challenge.StarterLanguages.Count == 0)
-        {
-            return TypedResults.NotFound();
-        }
-
         var folder = challenge.StarterDirectoryFor(language);
         if (folder is null)
         {
-            return TypedResults.Problem(
-                $"There is no starter in '{language}' for {challenge.Id}; the languages offered are {string.Join(", ", challenge.StarterLanguages)}.",
-                statusCode: StatusCodes.Status400BadRequest,
-                title: "Unknown starter language");
+            var offered = challenge.StarterLanguages;
+            return offered.Count == 0
+                ? TypedResults.NotFound()
+                : TypedResults.Problem(
+                    $"There is no starter in '{language}' for {challenge.Id}; the languages offered are {string.Join(", ", offered)}.",
+                    statusCode: StatusCodes.Status400BadRequest,
+                    title: "Unknown starter language");
         }
 
         var suffix = string.IsNullOrEmpty(language) || language.Equals(StarterLanguage.Default, StringComparison.OrdinalIgnoreCase) ? string.Empty : "-" + language.ToLowerInvariant();
