@@ -22,7 +22,7 @@ public sealed partial class DockerGradingEngine(ILogger<Grader> logger) : IGradi
     // Shared with every other process on the host (the CLI, other workers) through the slots' lock files.
     private readonly HostSlots _slots = HostSlots.ForThisHost();
 
-    public int Capacity => _slots.Slots.Count;
+    public int Capacity => _slots.Slots.Count * _slots.Seats;
 
     public async Task<GradingReservation> ReserveAsync(CancellationToken cancellationToken)
     {
@@ -36,7 +36,7 @@ public sealed partial class DockerGradingEngine(ILogger<Grader> logger) : IGradi
     public Task<GradingReport> GradeAsync(
         Challenge challenge, string submissionPath, string gradingId, int seed, GradingReservation reservation, CancellationToken cancellationToken) =>
         new Grader(_docker, SandboxLimits.Default, SubmissionLimits.Default, Pipeline, logger, _slots)
-            .GradeAsync(new GradingRequest(challenge, submissionPath, seed, gradingId) { Slot = reservation.Slot }, progress: null, cancellationToken);
+            .GradeAsync(new GradingRequest(challenge, submissionPath, seed, gradingId) { Slot = reservation.Slot, Seat = reservation.Seat }, progress: null, cancellationToken);
 
     public Task RemoveLeftoversAsync(string gradingId, CancellationToken cancellationToken) =>
         new Reaper(_docker).RemoveAsync(gradingId, cancellationToken);

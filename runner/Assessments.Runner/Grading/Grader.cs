@@ -22,7 +22,8 @@ namespace Assessments.Runner.Grading;
 /// scoring, and removal of everything it created. A candidate's fault ends as a graded report with
 /// evidence; only a platform fault becomes <c>infrastructure_error</c>. What it checks is the
 /// <see cref="GradingPipeline"/> it is given, nothing else. A grading runs in one of the host's grading
-/// slots (<see cref="HostSlots"/>): the caller's, or one it waits for.
+/// slots (<see cref="HostSlots"/>): the caller's, or one it waits for. Where gradings share a slot, each
+/// step runs as a turn (<see cref="SlotTurns"/>) and a stage that measures runs alone.
 /// </summary>
 public sealed partial class Grader(
     IDockerClient docker,
@@ -41,6 +42,9 @@ public sealed partial class Grader(
         var slot = request.Slot ?? lease!.Slot;
         using var pinned = GeneratorPinning.Hold(slot);
         var gradingId = request.GradingId ?? Guid.NewGuid().ToString("n")[..12];
+        var seat = lease ?? request.Seat;
+        using var listed = seat?.Join(gradingId);
+        await using var turns = new SlotTurns(docker, seat, gradingId);
         var clock = new PhaseClock();
         var sandbox = limits.With(request.Challenge.Sandbox).On(slot);
         var report = new ReportBuilder(request, clock, sandbox)
@@ -54,13 +58,14 @@ public sealed partial class Grader(
         LogGradingStarted(_logger, gradingId, request.Challenge.Id, request.SubmissionPath);
         try
         {
+            await turns.NextAsync(alone: false, job.Token);
             report.DockerVersion = (await docker.System.GetVersionAsync(job.Token)).Version;
             progress?.Report(new GradingProgress(Phases.Intake, "checking the submission"));
             using var submission = await clock.TimeAsync(Phases.Intake, () => Task.FromResult(SubmissionIntake.Stage(request.SubmissionPath, intake)));
             report.Submission = new SubmissionRef(submission.ComputeSha256(), submission.Name, submission.Files.Count, submission.TotalBytes);
             var baseImages = CheckDockerfile(submission, sandbox);
             var insight = SubmissionAnalyzers.Start(pipeline.Analyzer, request.Challenge, submission.Root, job.Token);
-            return await RunAsync(gradingId, request with { Slot = slot }, submission, baseImages, sandbox, report, createdImages, insight, progress, job.Token);
+            return await RunAsync(gradingId, request with { Slot = slot }, submission, baseImages, sandbox, report, createdImages, insight, turns, progress, job.Token);
         }
         catch (SubmissionRejectedException e)
         {
@@ -91,6 +96,7 @@ public sealed partial class Grader(
             // Stops what the grading started and no longer waits for (code insight after a failed build).
             await job.CancelAsync();
             progress?.Report(new GradingProgress(Phases.Cleanup, "removing containers, network and image"));
+            await turns.NextAsync(alone: false, CancellationToken.None);
             await clock.TimeAsync(Phases.Cleanup, async () =>
             {
                 var reaper = new Reaper(docker);
@@ -108,6 +114,7 @@ public sealed partial class Grader(
         ReportBuilder report,
         List<string> createdImages,
         Task<SubmissionInsight?> insight,
+        SlotTurns turns,
         IProgress<GradingProgress>? progress,
         CancellationToken cancellationToken)
     {
@@ -123,6 +130,7 @@ public sealed partial class Grader(
             await insight;
         }
 
+        await turns.NextAsync(alone: false, cancellationToken);
         progress?.Report(new GradingProgress(Phases.Start, "starting the service and waiting until it is ready"));
         var containers = new ServiceContainer(docker, sandbox);
         using var http = ServiceClient.Create(challenge.Service.RequestTimeout);
@@ -173,10 +181,12 @@ public sealed partial class Grader(
         outcomes.Add(ServiceReady(readiness, challenge));
         foreach (var stage in pipeline.Stages)
         {
+            await turns.NextAsync(stage.Measures, cancellationToken);
             progress?.Report(new GradingProgress(stage.Phase, "starting"));
             outcomes.AddRange(await report.Clock.TimeAsync(stage.Phase, () => stage.RunAsync(service, cancellationToken)));
         }
 
+        await turns.NextAsync(alone: false, cancellationToken);
         var (after, limitsHit) = await health.InspectAsync(report.ContainerId!, cancellationToken, settle: TimeSpan.FromSeconds(1), processes.Peak);
         report.ServiceLogTail = await new ContainerLogs(docker).TailAsync(report.ContainerId!, sandbox.LogTailLines, cancellationToken);
         report.SandboxEvents = limitsHit;

@@ -12,6 +12,13 @@ public sealed record GradingRequest(Challenge Challenge, string SubmissionPath, 
     /// measured for); null makes the grader take one itself, waiting until one is free.
     /// </summary>
     public Domain.Hosts.CpuSlot? Slot { get; init; }
+
+    /// <summary>
+    /// The seat the caller holds for this grading (a worker's reservation): the grading takes its turns
+    /// at that slot's gate, as one that takes its own seat does. Null with a <see cref="Slot"/> for a
+    /// grading inside another's measured stage (a baseline), which already runs alone.
+    /// </summary>
+    public Domain.Hosts.SlotLease? Seat { get; init; }
 }
 
 /// <summary>What the grader is doing now, for progress displays.</summary>

@@ -13,6 +13,12 @@ public interface IGradingStage
     /// <summary>The phase name its duration is recorded under in the report's timings.</summary>
     string Phase { get; }
 
+    /// <summary>
+    /// True for a stage whose verdicts depend on latency (the load profile): where gradings share a
+    /// slot, it runs alone, with the other gradings' containers frozen.
+    /// </summary>
+    bool Measures => false;
+
     Task<IReadOnlyList<CheckOutcome>> RunAsync(ServiceUnderTest service, CancellationToken cancellationToken);
 }
 

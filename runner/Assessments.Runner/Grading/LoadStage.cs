@@ -23,6 +23,8 @@ public sealed class LoadStage(BaselineStore? baselines = null) : IGradingStage
 
     public string Phase => "load";
 
+    public bool Measures => true;
+
     public async Task<IReadOnlyList<CheckOutcome>> RunAsync(ServiceUnderTest service, CancellationToken cancellationToken)
     {
         if (service.Challenge.Load is not { } profile)

@@ -13,7 +13,8 @@ namespace Assessments.Cli.Calibrate;
 /// <c>assess calibrate</c>: grades every reference solution (of one challenge, or of all) and prints
 /// expected against given level; exit 1 on any disagreement. <c>--repeat</c> grades each several
 /// times (is the level stable?), <c>--cpus</c> gives the services only part of a CPU (does the level
-/// hold on a slower machine?), <c>--json</c> prints the results as JSON on stdout.
+/// hold on a slower machine?), <c>--json</c> prints the results as JSON on stdout, <c>--at-once</c>
+/// grades several side by side where nothing is measured.
 /// </summary>
 internal static class CalibrateCommand
 {
@@ -25,9 +26,10 @@ internal static class CalibrateCommand
         var repeat = new Option<int>("--repeat") { Description = "Grade each reference this many times.", DefaultValueFactory = _ => 1 };
         var cpus = new Option<double?>("--cpus") { Description = "CPU quota of every service (and of the baselines measured for it), e.g. 0.5 for half a CPU." };
         var json = new Option<bool>("--json") { Description = "Print the results as a JSON array on stdout (progress goes to stderr)." };
+        var atOnce = BatchGrading.AtOnceOption();
         var command = new Command("calibrate", "Grade a challenge's reference solutions and compare the given levels with the expected ones.")
         {
-            challenge, output, only, repeat, cpus, json,
+            challenge, output, only, repeat, cpus, json, atOnce,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -51,7 +53,7 @@ internal static class CalibrateCommand
 
                 var items = Items(result.GetValue(challenge)!, result.GetValue(only) ?? [], times);
                 var limits = SandboxLimits.Default with { RunCpus = result.GetValue(cpus) };
-                var results = await BatchGrading.RunAsync(items, result.GetValue(output)!, limits, cancellationToken);
+                var results = await BatchGrading.RunAsync(items, result.GetValue(output)!, limits, cancellationToken, BatchGrading.AtOnce(result, atOnce));
                 if (results is null)
                 {
                     return 2;

@@ -17,7 +17,8 @@ internal static class DemoCommand
         var output = new Option<string>("--out", "-o") { Description = "Where the reports go.", DefaultValueFactory = _ => "out/demo" };
         var only = new Option<string?>("--challenge", "-c") { Description = "Only this challenge (id or folder)." };
         var all = new Option<bool>("--all") { Description = "Every sample and reference solution, not only each challenge's starter kit and senior reference." };
-        var command = new Command("demo", "Grade each challenge's starter kit and senior reference (--all: every sample and reference) and print a summary.") { output, only, all };
+        var atOnce = BatchGrading.AtOnceOption();
+        var command = new Command("demo", "Grade each challenge's starter kit and senior reference (--all: every sample and reference) and print a summary.") { output, only, all, atOnce };
         command.SetAction(async (result, cancellationToken) =>
         {
             try
@@ -35,7 +36,7 @@ internal static class DemoCommand
                 }
 
                 var outRoot = result.GetValue(output)!;
-                var mismatches = await BatchGrading.RunAsync(items, outRoot, cancellationToken);
+                var mismatches = await BatchGrading.RunAsync(items, outRoot, cancellationToken, BatchGrading.AtOnce(result, atOnce));
                 AnsiConsole.MarkupLine($"Reports are in [bold]{Markup.Escape(Path.GetFullPath(outRoot))}[/]: open any report.html in a browser.");
                 AnsiConsole.MarkupLine(mismatches == 0 ? $"[green]All {items.Count} submissions got their expected outcome.[/]" : $"[red]{mismatches} of {items.Count} submissions did not get their expected outcome.[/]");
                 if (items.Count < everything.Count)
@@ -45,7 +46,7 @@ internal static class DemoCommand
 
                 return mismatches == 0 ? 0 : 1;
             }
-            catch (Exception e) when (e is InvalidChallengeException or DirectoryNotFoundException)
+            catch (Exception e) when (e is InvalidChallengeException or DirectoryNotFoundException or ArgumentException)
             {
                 AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(e.Message)}");
                 return 1;

@@ -1,4 +1,6 @@
+using System.CommandLine;
 using Assessments.Domain.Challenges;
+using Assessments.Domain.Hosts;
 using Assessments.Domain.Reports;
 using Assessments.Domain.Scoring;
 using Assessments.Reporting;
@@ -18,34 +20,70 @@ internal sealed record BatchResult(BatchItem Item, GradingReport Report, string 
 }
 
 /// <summary>
-/// Grades several submissions one after another (they would only compete for the same CPUs) and
-/// prints expected against given, so a batch shows at a glance whether the rubric behaves.
+/// Grades several submissions and prints expected against given, so a batch shows at a glance whether
+/// the rubric behaves. One after another by default; with <c>atOnce</c> above one, that many share the
+/// host's grading slots (<see cref="HostSlots.WithSeats"/>): their builds, starts and scenario checks
+/// overlap, while each load measurement still runs alone with the others' containers frozen.
 /// </summary>
 internal static class BatchGrading
 {
+    /// <summary>
+    /// Two at once by default: on a 2-core host that takes about a third off a batch (the checks of one
+    /// overlap the build and checks of the next), and measured stages still run alone.
+    /// </summary>
+    public const int DefaultAtOnce = 2;
+
+    /// <summary>The <c>--at-once</c> option of the commands that grade a batch.</summary>
+    public static Option<int> AtOnceOption() => new("--at-once")
+    {
+        Description = $"Grade this many side by side (1 to {HostSlots.MaxSeats}): builds and scenario checks overlap, each load measurement still runs alone with the others frozen.",
+        DefaultValueFactory = _ => DefaultAtOnce,
+    };
+
+    /// <exception cref="ArgumentException">Out of range.</exception>
+    public static int AtOnce(ParseResult result, Option<int> option) =>
+        result.GetValue(option) is var n && n is >= 1 and <= HostSlots.MaxSeats ? n : throw new ArgumentException($"--at-once must be between 1 and {HostSlots.MaxSeats}");
+
     /// <summary>Returns how many items did not get their expected outcome.</summary>
-    public static async Task<int> RunAsync(IReadOnlyList<BatchItem> items, string outRoot, CancellationToken cancellationToken) =>
-        await RunAsync(items, outRoot, SandboxLimits.Default, cancellationToken) is { } results ? results.Count(r => !r.Matches) : items.Count;
+    public static async Task<int> RunAsync(IReadOnlyList<BatchItem> items, string outRoot, CancellationToken cancellationToken, int atOnce = 1) =>
+        await RunAsync(items, outRoot, SandboxLimits.Default, cancellationToken, atOnce) is { } results ? results.Count(r => !r.Matches) : items.Count;
 
     /// <summary>Grades every item under the given limits; null when Docker is not there (already said why).</summary>
-    public static async Task<IReadOnlyList<BatchResult>?> RunAsync(IReadOnlyList<BatchItem> items, string outRoot, SandboxLimits limits, CancellationToken cancellationToken)
+    /// <param name="atOnce">How many gradings run side by side (1 to <see cref="HostSlots.MaxSeats"/>).</param>
+    public static async Task<IReadOnlyList<BatchResult>?> RunAsync(
+        IReadOnlyList<BatchItem> items, string outRoot, SandboxLimits limits, CancellationToken cancellationToken, int atOnce = 1)
     {
-        using var console = new GradingConsole(limits);
+        var host = atOnce > 1 ? HostSlots.ForThisHost() : null;
+        var slots = host?.WithSeats(Math.Max(host.Seats, atOnce));
+        using var console = new GradingConsole(limits, slots: slots);
         if (await console.ProblemWithDockerAsync(cancellationToken) is { } problem)
         {
             AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(problem)}");
             return null;
         }
 
-        var table = new Table().AddColumns("Challenge", "Submission", "Status", "Level", "Score", "Expected", "Time", "Report");
-        var results = new List<BatchResult>();
-        foreach (var item in items)
+        using var turns = new SemaphoreSlim(atOnce);
+        var gradings = items.Select(async item =>
         {
-            var outDir = System.IO.Path.Combine(outRoot, item.Challenge.Id, item.Name);
-            var report = await console.GradeAsync(new GradingRequest(item.Challenge, item.Path), $"{item.Challenge.Id}/{item.Name}", cancellationToken);
-            await ReportFiles.WriteAsync(report, outDir, cancellationToken);
-            var result = new BatchResult(item, report, outDir);
-            results.Add(result);
+            await turns.WaitAsync(cancellationToken);
+            try
+            {
+                var outDir = System.IO.Path.Combine(outRoot, item.Challenge.Id, item.Name);
+                var report = await console.GradeAsync(new GradingRequest(item.Challenge, item.Path), $"{item.Challenge.Id}/{item.Name}", cancellationToken);
+                await ReportFiles.WriteAsync(report, outDir, cancellationToken);
+                return new BatchResult(item, report, outDir);
+            }
+            finally
+            {
+                turns.Release();
+            }
+        }).ToList();
+        var results = await Task.WhenAll(gradings);
+
+        var table = new Table().AddColumns("Challenge", "Submission", "Status", "Level", "Score", "Expected", "Time", "Report");
+        foreach (var result in results)
+        {
+            var (item, report, outDir) = (result.Item, result.Report, result.ReportFolder);
             var matches = result.Matches;
             table.AddRow(
                 Markup.Escape(item.Challenge.Id),

@@ -16,7 +16,8 @@ namespace Assessments.Cli.Terminal;
 /// </summary>
 /// <param name="pipeline">What each grading checks: the full pipeline (<see cref="GradingPipelines.Full"/>) when not given, as for every command but <c>assess check</c>.</param>
 /// <param name="waitForSlot">False refuses at once (<see cref="SlotsBusyException"/>) when every grading slot of the host is held.</param>
-internal sealed class GradingConsole(SandboxLimits? limits = null, GradingPipeline? pipeline = null, bool waitForSlot = true) : IDisposable
+/// <param name="slots">The host's slots as this command shares them (<see cref="HostSlots.WithSeats"/>); as configured when not given.</param>
+internal sealed class GradingConsole(SandboxLimits? limits = null, GradingPipeline? pipeline = null, bool waitForSlot = true, HostSlots? slots = null) : IDisposable
 {
     private readonly DockerClient _docker = Runner.Docker.DockerConnection.Open();
 
@@ -45,9 +46,11 @@ internal sealed class GradingConsole(SandboxLimits? limits = null, GradingPipeli
     {
         // Waiting is the grader's own (it says so in the progress); refusing has to happen before it starts.
         using var lease = waitForSlot ? null : TakeSlotOrRefuse();
-        request = lease is null ? request : request with { Slot = lease.Slot };
-        var grader = new Grader(_docker, limits ?? SandboxLimits.Default, SubmissionLimits.Default, pipeline ?? GradingPipelines.Full);
-        if (!AnsiConsole.Profile.Capabilities.Interactive)
+        request = lease is null ? request : request with { Slot = lease.Slot, Seat = lease };
+        var grader = new Grader(_docker, limits ?? SandboxLimits.Default, SubmissionLimits.Default, pipeline ?? GradingPipelines.Full, slots: slots);
+
+        // A live status line is one per console: gradings side by side print progress lines instead.
+        if (!AnsiConsole.Profile.Capabilities.Interactive || slots?.Seats > 1)
         {
             var lines = new SynchronousProgress<GradingProgress>(p => Console.Error.WriteLine($"[{label}] {p.Phase}: {p.Message}"));
             return await grader.GradeAsync(request, lines, cancellationToken);
@@ -60,10 +63,10 @@ internal sealed class GradingConsole(SandboxLimits? limits = null, GradingPipeli
         });
     }
 
-    private static SlotLease TakeSlotOrRefuse()
+    private SlotLease TakeSlotOrRefuse()
     {
-        var slots = HostSlots.ForThisHost();
-        return slots.TryAcquire() ?? throw new SlotsBusyException(slots.BusyDescription());
+        var host = slots ?? HostSlots.ForThisHost();
+        return host.TryAcquire() ?? throw new SlotsBusyException(host.BusyDescription());
     }
 
     /// <summary>Checks that the Docker engine answers, with a message that says what to do when it does not.</summary>

@@ -3,58 +3,62 @@ using System.Diagnostics;
 namespace Assessments.Domain.Hosts;
 
 /// <summary>
-/// A held grading slot: an exclusive lock on the slot's file (.NET takes <c>flock</c> for
-/// <see cref="FileShare.None"/>), released on dispose or by the kernel when the process dies, so a
-/// crashed grading never keeps a slot. Who holds it is written beside it for waiting processes to show.
+/// A held seat of a grading slot: an exclusive lock on the seat's file, released on dispose or by the
+/// kernel when the process dies, so a crashed grading never keeps a slot. Who holds it is written beside
+/// it for waiting processes to show. A slot has one seat unless the host allows gradings to share it;
+/// those that share take turns at the slot's <see cref="Gate"/> and list themselves as its gradings.
 /// </summary>
 public sealed class SlotLease : IDisposable
 {
     private readonly FileStream _lock;
-    private readonly string _holderPath;
+    private readonly string _gradings;
 
-    private SlotLease(CpuSlot slot, FileStream held, string holderPath)
+    private SlotLease(CpuSlot slot, int seat, FileStream held, string slotPath)
     {
         Slot = slot;
+        Seat = seat;
         _lock = held;
-        _holderPath = holderPath;
+        Gate = new StageGate(slotPath + ".gate");
+        _gradings = slotPath + ".gradings";
     }
 
     public CpuSlot Slot { get; }
 
-    internal static SlotLease? TryTake(CpuSlot slot, string path, bool writeHolder = true)
+    /// <summary>0-based: which of the slot's seats this is.</summary>
+    public int Seat { get; }
+
+    /// <summary>Where the gradings of this slot take turns, so that a stage that measures runs alone.</summary>
+    public StageGate Gate { get; }
+
+    /// <param name="slotPath">The slot's lock file; seat 0 is that file itself, seat N its <c>.seat-N</c> sibling.</param>
+    internal static SlotLease? TryTake(CpuSlot slot, string slotPath, int seat = 0, bool writeHolder = true)
     {
-        FileStream held;
-        try
+        var path = SeatPath(slotPath, seat);
+        if (FileLock.TryTake(path, exclusive: true) is not { } held)
         {
-            held = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-        }
-        catch (IOException)
-        {
-            return null;
-        }
-        catch (UnauthorizedAccessException)
-        {
-            // Another user's process made the file and holds it, or held it: not ours to take.
             return null;
         }
 
-        var holderPath = path + ".holder";
         if (writeHolder)
         {
             using var self = Process.GetCurrentProcess();
-            TryWrite(holderPath, $"pid {Environment.ProcessId} ({self.ProcessName}) since {DateTimeOffset.UtcNow:HH:mm:ss} UTC");
+            TryWrite(path + ".holder", $"pid {Environment.ProcessId} ({self.ProcessName}) since {DateTimeOffset.UtcNow:HH:mm:ss} UTC");
         }
 
-        return new SlotLease(slot, held, holderPath);
+        return new SlotLease(slot, seat, held, slotPath);
     }
 
-    /// <summary>What the holder of a slot wrote about itself; null when nobody holds it.</summary>
+    internal static string SeatPath(string slotPath, int seat) => seat == 0 ? slotPath : $"{slotPath}.seat-{seat}";
+
+    /// <summary>What the holder of a seat wrote about itself; null when nobody holds it.</summary>
     internal static string? HolderOf(string path)
     {
-        using var probe = TryTake(new CpuSlot(0, 1, [], [], []), path, writeHolder: false);
-        if (probe is not null)
+        using (var probe = FileLock.TryTake(path, exclusive: true))
         {
-            return null;
+            if (probe is not null)
+            {
+                return null;
+            }
         }
 
         try
@@ -67,6 +71,24 @@ public sealed class SlotLease : IDisposable
         }
     }
 
+    /// <summary>Lists the grading among those of this slot until the result is disposed (see <see cref="Neighbours"/>).</summary>
+    public IDisposable Join(string gradingId)
+    {
+        Directory.CreateDirectory(_gradings);
+        var entry = Path.Combine(_gradings, gradingId);
+        TryWrite(entry, $"pid {Environment.ProcessId}");
+        return new Entry(entry);
+    }
+
+    /// <summary>
+    /// The other gradings listed on this slot: whose containers a measuring stage freezes. An entry
+    /// left by a crashed process names a grading whose containers the reaper removes; freezing them meanwhile is harmless.
+    /// </summary>
+    public IReadOnlyList<string> Neighbours(string gradingId) =>
+        Directory.Exists(_gradings)
+            ? Directory.EnumerateFiles(_gradings).Select(Path.GetFileName).OfType<string>().Where(id => id != gradingId).Order(StringComparer.Ordinal).ToList()
+            : [];
+
     public void Dispose() => _lock.Dispose();
 
     private static void TryWrite(string path, string text)
@@ -77,7 +99,22 @@ public sealed class SlotLease : IDisposable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // Only a courtesy for waiting processes; the lock itself is what counts.
+            // Only a courtesy for waiting processes and neighbours; the lock itself is what counts.
+        }
+    }
+
+    private sealed class Entry(string path) : IDisposable
+    {
+        public void Dispose()
+        {
+            try
+            {
+                File.Delete(path);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // A leftover entry only makes a neighbour freeze containers that are already gone.
+            }
         }
     }
 }

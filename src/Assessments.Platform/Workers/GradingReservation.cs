@@ -14,5 +14,8 @@ public sealed class GradingReservation(CpuSlot? slot, IDisposable? held = null) 
 
     public CpuSlot? Slot { get; } = slot;
 
+    /// <summary>The seat held, when the room is one: the grading takes its turns at that slot's gate.</summary>
+    public SlotLease? Seat => held as SlotLease;
+
     public void Dispose() => held?.Dispose();
 }

@@ -25,6 +25,10 @@ public sealed class BaselinePrewarm(IDockerClient docker, SandboxLimits limits, 
 
         using var lease = await slots.AcquireAsync(m => progress?.Report(new GradingProgress(Phases.Slot, m)), cancellationToken);
         using var pinned = GeneratorPinning.Hold(lease.Slot);
+
+        // Measuring: alone on the slot, whoever else shares it.
+        await using var turns = new SlotTurns(docker, lease, "baseline");
+        await turns.NextAsync(alone: true, cancellationToken);
         var host = new GradingHost(docker, string.Empty, "baseline", limits, intake) { Slot = lease.Slot };
         return await new ReferenceBaseline(host, store ?? BaselineStore.Default).GetAsync(challenge, 1, progress, profile, spec, cancellationToken);
     }
