@@ -62,6 +62,6 @@ public static class AdminApi
         return TypedResults.Ok((await store.FindAsync(id, cancellationToken))!);
     }
 
-    private static async Task<Ok<IReadOnlyList<AuditEntry>>> AuditAsync(NpgsqlDataSource dataSource, int? limit, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await AuditLog.ListAsync(dataSource, Math.Clamp(limit ?? 100, 1, 1000), cancellationToken));
+    private static async Task<Ok<IReadOnlyList<AuditEntry>>> AuditAsync(AuditLog auditLog, int? limit, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await auditLog.ListAsync(Math.Clamp(limit ?? 100, 1, 1000), cancellationToken));
 }
