@@ -35,7 +35,7 @@ public static class AdminApi
         TypedResults.Ok(await queue.DeadLettersAsync(cancellationToken));
 
     private static async Task<Results<Ok<SubmissionSummary>, NotFound, Conflict<ProblemDetails>>> RetryAsync(
-        Guid jobId, ClaimsPrincipal user, GradingQueue queue, SubmissionStore store, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        Guid jobId, ClaimsPrincipal user, GradingQueue queue, SubmissionStore store, AuditLog auditLog, CancellationToken cancellationToken)
     {
         Guid? submissionId;
         try
@@ -52,12 +52,7 @@ public static class AdminApi
             return TypedResults.NotFound();
         }
 
-        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
-        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
-        {
-            await AuditLog.WriteAsync(connection, transaction, user, "grading.retry", "job", jobId.ToString(), new { state = SubmissionStates.Failed }, new { state = SubmissionStates.Queued }, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
+        await auditLog.WriteAsync(user, "grading.retry", "job", jobId.ToString(), new { state = SubmissionStates.Failed }, new { state = SubmissionStates.Queued }, cancellationToken);
 
         return TypedResults.Ok((await store.FindAsync(id, cancellationToken))!);
     }

@@ -31,6 +31,18 @@ public sealed class AuditLog(NpgsqlDataSource dataSource)
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// An entry for something that happened outside this database's transactions (a rebuilt index, a job
+    /// the queue already requeued), in a transaction of its own.
+    /// </summary>
+    public async Task WriteAsync(ClaimsPrincipal actor, string action, string entity, string entityId, object? before, object? after, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await WriteAsync(connection, transaction, actor, action, entity, entityId, before, after, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
     public async Task<IReadOnlyList<AuditEntry>> ListAsync(int limit, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(

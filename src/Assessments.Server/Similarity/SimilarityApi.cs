@@ -98,7 +98,7 @@ public static class SimilarityApi
     }
 
     private static async Task<Results<Ok<SimilarityReindex>, NotFound>> ReindexAsync(
-        string challengeId, ClaimsPrincipal user, ChallengeCatalog catalog, SimilarityReindexer reindexer, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        string challengeId, ClaimsPrincipal user, ChallengeCatalog catalog, SimilarityReindexer reindexer, AuditLog auditLog, CancellationToken cancellationToken)
     {
         if (catalog.Find(challengeId) is not { } challenge)
         {
@@ -106,13 +106,8 @@ public static class SimilarityApi
         }
 
         var result = await reindexer.ReindexAsync(challenge, cancellationToken);
-        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
-        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
-        {
-            await AuditLog.WriteAsync(connection, transaction, user, "similarity.reindex", "challenge", challengeId, null,
-                new { result.AlgorithmVersion, result.Submissions, result.Pairs }, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
+        await auditLog.WriteAsync(user, "similarity.reindex", "challenge", challengeId, null,
+            new { result.AlgorithmVersion, result.Submissions, result.Pairs }, cancellationToken);
 
         return TypedResults.Ok(result);
     }
