@@ -6,8 +6,12 @@ using Npgsql;
 
 namespace Assessments.Similarity;
 
-/// <summary>Flagged pairs in PostgreSQL: recorded by the worker, read by the API and pages, reviewed by interviewers.</summary>
-public static class PairStore
+/// <summary>
+/// Flagged pairs in PostgreSQL: recorded by the worker, read by the API and pages, reviewed by interviewers.
+/// Writes take the caller's connection and transaction (they commit with the comparison or the audit
+/// entry that goes with them); reads use the data source this store is built with.
+/// </summary>
+public sealed class PairStore(NpgsqlDataSource dataSource)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -65,17 +69,17 @@ public static class PairStore
           left join invitations ib on ib.id = sb.invitation_id
         """;
 
-    public static Task<IReadOnlyList<SimilarPair>> ForSubmissionAsync(NpgsqlDataSource dataSource, Guid submissionId, CancellationToken cancellationToken) =>
-        QueryAsync(dataSource, $"{Select} where p.submission_a = $1 or p.submission_b = $1 order by p.similarity desc, p.id", cancellationToken, submissionId);
+    public Task<IReadOnlyList<SimilarPair>> ForSubmissionAsync(Guid submissionId, CancellationToken cancellationToken) =>
+        QueryAsync($"{Select} where p.submission_a = $1 or p.submission_b = $1 order by p.similarity desc, p.id", cancellationToken, submissionId);
 
-    public static Task<IReadOnlyList<SimilarPair>> ForChallengeAsync(NpgsqlDataSource dataSource, string challengeId, double min, CancellationToken cancellationToken) =>
-        QueryAsync(dataSource, $"{Select} where p.challenge_id = $1 and {ShownSimilarity} >= $2 order by p.similarity desc, p.id limit 1000", cancellationToken, challengeId, min);
+    public Task<IReadOnlyList<SimilarPair>> ForChallengeAsync(string challengeId, double min, CancellationToken cancellationToken) =>
+        QueryAsync($"{Select} where p.challenge_id = $1 and {ShownSimilarity} >= $2 order by p.similarity desc, p.id limit 1000", cancellationToken, challengeId, min);
 
-    public static async Task<SimilarPair?> FindAsync(NpgsqlDataSource dataSource, Guid pairId, CancellationToken cancellationToken) =>
-        (await QueryAsync(dataSource, $"{Select} where p.id = $1", cancellationToken, pairId)).FirstOrDefault();
+    public async Task<SimilarPair?> FindAsync(Guid pairId, CancellationToken cancellationToken) =>
+        (await QueryAsync($"{Select} where p.id = $1", cancellationToken, pairId)).FirstOrDefault();
 
     /// <summary>How many pairs each of these submissions is in, unreviewed and in all (for flags on lists).</summary>
-    public static async Task<IReadOnlyDictionary<Guid, (int Unreviewed, int All)>> CountsAsync(NpgsqlDataSource dataSource, IReadOnlyCollection<Guid> submissions, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<Guid, (int Unreviewed, int All)>> CountsAsync(IReadOnlyCollection<Guid> submissions, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("""
             select s, count(*) filter (where review = 'unreviewed')::int, count(*)::int
@@ -103,7 +107,7 @@ public static class PairStore
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
-    private static async Task<IReadOnlyList<SimilarPair>> QueryAsync(NpgsqlDataSource dataSource, string sql, CancellationToken cancellationToken, params object?[] values)
+    private async Task<IReadOnlyList<SimilarPair>> QueryAsync(string sql, CancellationToken cancellationToken, params object?[] values)
     {
         await using var command = dataSource.CreateCommand(sql).With(values);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

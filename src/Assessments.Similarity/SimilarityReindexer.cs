@@ -13,7 +13,7 @@ namespace Assessments.Similarity;
 /// finished (the order the worker indexed them), after the algorithm's version or the starter kit
 /// changed. Reviewed pairs keep their review; unreviewed pairs the new comparison no longer flags go.
 /// </summary>
-public sealed partial class SimilarityReindexer(NpgsqlDataSource dataSource, CohortSimilarity similarity, ILogger<SimilarityReindexer> logger)
+public sealed partial class SimilarityReindexer(NpgsqlDataSource dataSource, PairStore pairStore, CohortSimilarity similarity, ILogger<SimilarityReindexer> logger)
 {
     public async Task<SimilarityReindex> ReindexAsync(Challenge challenge, CancellationToken cancellationToken)
     {
@@ -53,7 +53,7 @@ public sealed partial class SimilarityReindexer(NpgsqlDataSource dataSource, Coh
             }
         }
 
-        var pairs = (await PairStore.ForChallengeAsync(dataSource, challenge.Id, 0, cancellationToken)).Count;
+        var pairs = (await pairStore.ForChallengeAsync(challenge.Id, 0, cancellationToken)).Count;
         LogReindexed(logger, challenge.Id, submissions.Count - skipped.Count, pairs, clock.Elapsed.TotalSeconds);
         return new SimilarityReindex(challenge.Id, SimilarityAlgorithm.Version, submissions.Count - skipped.Count, challenge.References.Count, pairs, Math.Round(clock.Elapsed.TotalSeconds, 2), skipped);
     }

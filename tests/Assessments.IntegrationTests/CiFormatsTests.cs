@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
-using Assessments.Tests.Shared;
 
 namespace Assessments.IntegrationTests;
 

@@ -2,7 +2,6 @@ using System.Formats.Tar;
 using System.IO.Compression;
 using System.Text.Json.Nodes;
 using Assessments.Submissions;
-using Assessments.Tests.Shared;
 
 namespace Assessments.IntegrationTests;
 

@@ -7,7 +7,6 @@ using Assessments.Reporting;
 using Assessments.Runner.Grading;
 using Assessments.Submissions;
 using Assessments.Submissions.Sandbox;
-using Assessments.Tests.Shared;
 
 namespace Assessments.IntegrationTests;
 

@@ -6,7 +6,6 @@ using Assessments.Pipeline;
 using Assessments.Runner.Grading;
 using Assessments.Submissions.Sandbox;
 using Assessments.Submissions;
-using Assessments.Tests.Shared;
 
 namespace Assessments.IntegrationTests;
 

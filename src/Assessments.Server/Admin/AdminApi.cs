@@ -35,7 +35,7 @@ public static class AdminApi
         TypedResults.Ok(await queue.DeadLettersAsync(cancellationToken));
 
     private static async Task<Results<Ok<SubmissionSummary>, NotFound, Conflict<ProblemDetails>>> RetryAsync(
-        Guid jobId, ClaimsPrincipal user, GradingQueue queue, SubmissionStore store, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        Guid jobId, ClaimsPrincipal user, GradingQueue queue, SubmissionStore store, AuditLog auditLog, CancellationToken cancellationToken)
     {
         Guid? submissionId;
         try
@@ -52,16 +52,11 @@ public static class AdminApi
             return TypedResults.NotFound();
         }
 
-        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
-        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
-        {
-            await AuditLog.WriteAsync(connection, transaction, user, "grading.retry", "job", jobId.ToString(), new { state = SubmissionStates.Failed }, new { state = SubmissionStates.Queued }, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
+        await auditLog.WriteAsync(user, "grading.retry", "job", jobId.ToString(), new { state = SubmissionStates.Failed }, new { state = SubmissionStates.Queued }, cancellationToken);
 
         return TypedResults.Ok((await store.FindAsync(id, cancellationToken))!);
     }
 
-    private static async Task<Ok<IReadOnlyList<AuditEntry>>> AuditAsync(NpgsqlDataSource dataSource, int? limit, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await AuditLog.ListAsync(dataSource, Math.Clamp(limit ?? 100, 1, 1000), cancellationToken));
+    private static async Task<Ok<IReadOnlyList<AuditEntry>>> AuditAsync(AuditLog auditLog, int? limit, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await auditLog.ListAsync(Math.Clamp(limit ?? 100, 1, 1000), cancellationToken));
 }

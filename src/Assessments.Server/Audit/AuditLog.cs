@@ -7,8 +7,11 @@ using Npgsql;
 
 namespace Assessments.Server.Audit;
 
-/// <summary>Every change someone makes (who, what, when, before and after), written in the same transaction as the change.</summary>
-public static class AuditLog
+/// <summary>
+/// Every change someone makes (who, what, when, before and after), written in the same transaction as
+/// the change (so writing takes the caller's connection); reading uses the data source this log is built with.
+/// </summary>
+public sealed class AuditLog(NpgsqlDataSource dataSource)
 {
     public static async Task WriteAsync(
         NpgsqlConnection connection,
@@ -28,7 +31,19 @@ public static class AuditLog
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public static async Task<IReadOnlyList<AuditEntry>> ListAsync(NpgsqlDataSource dataSource, int limit, CancellationToken cancellationToken)
+    /// <summary>
+    /// An entry for something that happened outside this database's transactions (a rebuilt index, a job
+    /// the queue already requeued), in a transaction of its own.
+    /// </summary>
+    public async Task WriteAsync(ClaimsPrincipal actor, string action, string entity, string entityId, object? before, object? after, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await WriteAsync(connection, transaction, actor, action, entity, entityId, before, after, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<AuditEntry>> ListAsync(int limit, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
             "select id, actor, action, entity, entity_id, before::text, after::text, at from audit_log order by id desc limit $1").With(limit);
@@ -36,7 +51,7 @@ public static class AuditLog
     }
 
     /// <summary>The audit trail of one submission, for its review page (the admin API lists the whole log).</summary>
-    public static async Task<IReadOnlyList<AuditEntry>> ForSubmissionAsync(NpgsqlDataSource dataSource, Guid submissionId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<AuditEntry>> ForSubmissionAsync(Guid submissionId, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("""
             select id, actor, action, entity, entity_id, before::text, after::text, at

@@ -1,7 +1,6 @@
-using Assessments.Platform.Database;
 using Assessments.Server.Hosting;
+using Assessments.Server.Users;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace Assessments.Server.Auth;
 
@@ -9,7 +8,7 @@ namespace Assessments.Server.Auth;
 /// Makes the first admin from configuration (<c>Assessments:BootstrapAdminToken</c>), so that a fresh
 /// installation can be administered; setting another token replaces the old one.
 /// </summary>
-public sealed partial class BootstrapAdmin(NpgsqlDataSource dataSource, IOptions<ServerOptions> options, ILogger<BootstrapAdmin> logger) : IHostedService
+public sealed partial class BootstrapAdmin(UserStore users, IOptions<ServerOptions> options, ILogger<BootstrapAdmin> logger) : IHostedService
 {
     public const string Name = "admin";
 
@@ -20,11 +19,7 @@ public sealed partial class BootstrapAdmin(NpgsqlDataSource dataSource, IOptions
             return;
         }
 
-        await using var command = dataSource.CreateCommand("""
-            insert into users (id, name, role, token_hash) values ($1, $2, 'admin', $3)
-            on conflict (name) do update set token_hash = excluded.token_hash, role = 'admin'
-            """).With(Guid.CreateVersion7(), Name, Tokens.Hash(token));
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await users.SetAdminTokenAsync(Name, token, cancellationToken);
         LogBootstrapped(logger, Name);
     }
 

@@ -5,6 +5,7 @@ using Assessments.Server.Challenges;
 using Assessments.Platform.Database;
 using Assessments.Server.Operations;
 using Assessments.Server.Hosting;
+using Assessments.Server.Invitations;
 using Assessments.Platform.Queue;
 using Assessments.Server.Submissions;
 using Microsoft.AspNetCore.Http.Features;
@@ -48,16 +49,15 @@ public static class CandidateApi
         return app;
     }
 
-    private static async Task<Results<Ok<CandidateAssignment>, NotFound>> AssignmentAsync(ClaimsPrincipal user, ChallengeCatalog catalog, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<CandidateAssignment>, NotFound>> AssignmentAsync(ClaimsPrincipal user, ChallengeCatalog catalog, InvitationStore invitations, CancellationToken cancellationToken)
     {
         if (catalog.Find(user.ChallengeId()) is not { } challenge)
         {
             return TypedResults.NotFound();
         }
 
-        await using var command = dataSource.CreateCommand("select expires_at from invitations where id = $1").With(user.InvitationId());
-        var expires = (DateTime)(await command.ExecuteScalarAsync(cancellationToken))!;
-        return TypedResults.Ok(new CandidateAssignment(user.InvitationId(), user.Name(), challenge.Id, challenge.Title, ChallengeCatalog.Brief(challenge), new DateTimeOffset(expires, TimeSpan.Zero)));
+        var expires = await invitations.ExpiresAtAsync(user.InvitationId(), cancellationToken);
+        return TypedResults.Ok(new CandidateAssignment(user.InvitationId(), user.Name(), challenge.Id, challenge.Title, ChallengeCatalog.Brief(challenge), expires));
     }
 
     private static Results<FileContentHttpResult, NotFound, ProblemHttpResult> Starter(ClaimsPrincipal user, string? language, ChallengeCatalog catalog) =>

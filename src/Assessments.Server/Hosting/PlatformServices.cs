@@ -1,11 +1,14 @@
+using Assessments.Server.Audit;
 using Assessments.Server.Auth;
 using Assessments.Server.Calibration;
 using Assessments.Server.Challenges;
 using Assessments.Server.Data;
+using Assessments.Server.Invitations;
 using Assessments.Server.Operations;
 using Assessments.Platform.Queue;
 using Assessments.Platform.Workers;
 using Assessments.Server.Submissions;
+using Assessments.Server.Users;
 using Microsoft.Extensions.Options;
 
 namespace Assessments.Server.Hosting;
@@ -30,6 +33,9 @@ public static class PlatformServices
         builder.Services.AddSingleton<GradingQueue>();
         builder.Services.AddSingleton<RunnerWorkerStore>();
         builder.Services.AddSingleton<SubmissionStore>();
+        builder.Services.AddSingleton<AuditLog>();
+        builder.Services.AddSingleton<InvitationStore>();
+        builder.Services.AddSingleton<UserStore>();
         builder.Services.AddSingleton<ReportCache>();
         builder.Services.AddSingleton<CalibrationStore>();
         builder.Services.AddSingleton<PlatformMetrics>();

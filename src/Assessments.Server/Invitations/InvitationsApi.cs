@@ -1,21 +1,16 @@
 using System.Security.Claims;
 using Assessments.Client;
-using Assessments.Server.Audit;
 using Assessments.Server.Auth;
 using Assessments.Server.Challenges;
-using Assessments.Platform.Database;
 using Assessments.Server.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace Assessments.Server.Invitations;
 
 /// <summary>Invitations: a candidate's token for one challenge, expiring and revocable.</summary>
 public static class InvitationsApi
 {
-    private const string Select = "select id, challenge_id, candidate_name, expires_at, revoked_at, created_at from invitations";
-
     public static IEndpointRouteBuilder MapInvitations(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/invitations").WithTags("Invitations").RequireAuthorization(Policies.Staff);
@@ -29,7 +24,7 @@ public static class InvitationsApi
     }
 
     private static async Task<Results<Created<CreatedInvitation>, ValidationProblem>> CreateAsync(
-        CreateInvitationRequest request, ClaimsPrincipal user, ChallengeCatalog catalog, IOptions<ServerOptions> options, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        CreateInvitationRequest request, ClaimsPrincipal user, ChallengeCatalog catalog, IOptions<ServerOptions> options, InvitationStore invitations, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (catalog.Find(request.ChallengeId ?? string.Empty) is null)
@@ -54,49 +49,22 @@ public static class InvitationsApi
 
         var name = request.CandidateName.Trim();
         var expires = DateTimeOffset.UtcNow.AddHours(request.ValidForHours ?? options.Value.InvitationHours);
-        var issued = await InvitationIssuer.IssueAsync(dataSource, user, InvitationOrigin.Staff(user), request.ChallengeId!, name, expires, cancellationToken);
+        var issued = await invitations.IssueAsync(user, InvitationOrigin.Staff(user), request.ChallengeId!, name, expires, cancellationToken);
         return TypedResults.Created($"/api/invitations/{issued.Id}", new CreatedInvitation(issued.Id, request.ChallengeId!, name, expires, issued.Token));
     }
 
-    private static async Task<Ok<IReadOnlyList<InvitationSummary>>> ListAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    private static async Task<Ok<IReadOnlyList<InvitationSummary>>> ListAsync(InvitationStore invitations, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await invitations.ListAsync(cancellationToken));
+
+    private static async Task<Results<Ok<InvitationSummary>, NotFound>> RevokeAsync(Guid id, ClaimsPrincipal user, InvitationStore invitations, CallerCache callers, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand($"{Select} order by created_at desc");
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var list = new List<InvitationSummary>();
-        while (await reader.ReadAsync(cancellationToken))
+        if (await invitations.RevokeAsync(id, user, cancellationToken) is not { } revoked)
         {
-            list.Add(Read(reader));
+            return TypedResults.NotFound();
         }
 
-        return TypedResults.Ok<IReadOnlyList<InvitationSummary>>(list);
-    }
-
-    private static async Task<Results<Ok<InvitationSummary>, NotFound>> RevokeAsync(Guid id, ClaimsPrincipal user, NpgsqlDataSource dataSource, CallerCache callers, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using var update = new NpgsqlCommand(
-            "update invitations set revoked_at = coalesce(revoked_at, now()) where id = $1 returning id, challenge_id, candidate_name, expires_at, revoked_at, created_at",
-            connection,
-            transaction).With(id);
-        InvitationSummary revoked;
-        await using (var reader = await update.ExecuteReaderAsync(cancellationToken))
-        {
-            if (!await reader.ReadAsync(cancellationToken))
-            {
-                return TypedResults.NotFound();
-            }
-
-            revoked = Read(reader);
-        }
-
-        await AuditLog.WriteAsync(connection, transaction, user, "invitation.revoke", "invitation", id.ToString(), new { revokedAt = (DateTimeOffset?)null }, new { revoked.RevokedAt }, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         // The notification reaches this server too, a moment later; the revoker's next request must not be that moment.
         callers.Evict($"invitation:{id}");
         return TypedResults.Ok(revoked);
     }
-
-    private static InvitationSummary Read(NpgsqlDataReader reader) => new(
-        reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetFieldValue<DateTimeOffset>(3), reader.NullableField<DateTimeOffset?>(4), reader.GetFieldValue<DateTimeOffset>(5));
 }

@@ -2,12 +2,11 @@ using System.Security.Claims;
 using System.Text;
 using Assessments.Client;
 using Assessments.Domain.Challenges;
-using Assessments.Platform.Database;
 using Assessments.Server.Auth;
 using Assessments.Server.Candidates;
 using Assessments.Server.Challenges;
+using Assessments.Server.Invitations;
 using Assessments.Server.Submissions;
-using Npgsql;
 
 namespace Assessments.Server.Pages;
 
@@ -26,7 +25,7 @@ public static class CandidatePages
         return pages;
     }
 
-    private static async Task<IResult> LandingAsync(HttpContext http, ClaimsPrincipal user, ChallengeCatalog catalog, NpgsqlDataSource dataSource, SubmissionStore store)
+    private static async Task<IResult> LandingAsync(HttpContext http, ClaimsPrincipal user, ChallengeCatalog catalog, InvitationStore invitations, SubmissionStore store)
     {
         var cancellationToken = http.RequestAborted;
         if (catalog.Find(user.ChallengeId()) is not { } challenge)
@@ -34,11 +33,7 @@ public static class CandidatePages
             return PageLayout.NotFound(http);
         }
 
-        await using var command = dataSource.CreateCommand("select created_at, expires_at from invitations where id = $1").With(user.InvitationId());
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        var invited = reader.GetFieldValue<DateTimeOffset>(0);
-        var expires = reader.GetFieldValue<DateTimeOffset>(1);
+        var (invited, expires) = await invitations.DatesAsync(user.InvitationId(), cancellationToken);
         var submissions = await store.ListForInvitationAsync(user.InvitationId(), cancellationToken);
 
         var h = new StringBuilder();

@@ -3,6 +3,7 @@ using Assessments.Client;
 using Assessments.Domain.Scoring;
 using Assessments.Server.Challenges;
 using Assessments.Server.Submissions;
+using Assessments.Similarity;
 
 namespace Assessments.Server.Pages;
 
@@ -12,7 +13,7 @@ public static class ReviewListPage
     private static readonly string[] States = [SubmissionStates.Queued, SubmissionStates.Running, SubmissionStates.Finished, SubmissionStates.Failed];
 
     public static async Task<IResult> RenderAsync(
-        HttpContext http, SubmissionStore store, ChallengeCatalog catalog, string? challenge, string? state, string? level, string? sort, string? kind)
+        HttpContext http, SubmissionStore store, PairStore pairs, ChallengeCatalog catalog, string? challenge, string? state, string? level, string? sort, string? kind)
     {
         challenge = Blank(challenge);
         state = Blank(state);
@@ -39,7 +40,7 @@ public static class ReviewListPage
 
         h.Append($"<div class=\"scroll\"><table class=\"list\"><caption>{list.Count} submission{(list.Count == 1 ? string.Empty : "s")}</caption><thead><tr>");
         h.Append("<th scope=\"col\">Submitted</th><th scope=\"col\">Candidate</th><th scope=\"col\">Challenge</th><th scope=\"col\">Status</th><th scope=\"col\">Level</th><th scope=\"col\">Score</th></tr></thead><tbody>");
-        var similar = await Assessments.Similarity.PairStore.CountsAsync(http.RequestServices.GetRequiredService<Npgsql.NpgsqlDataSource>(), list.Select(s => s.Id).ToList(), http.RequestAborted);
+        var similar = await pairs.CountsAsync(list.Select(s => s.Id).ToList(), http.RequestAborted);
         foreach (var s in list)
         {
             var who = s.CandidateName ?? (s.Kind == "calibration" ? "reference solution" : "—");

@@ -3,7 +3,7 @@ using Assessments.Server.Audit;
 using Assessments.Server.Auth;
 using Assessments.Server.Challenges;
 using Assessments.Server.Submissions;
-using Npgsql;
+using Assessments.Similarity;
 
 namespace Assessments.Server.Pages;
 
@@ -17,14 +17,14 @@ public static class ReviewPages
     public static RouteGroupBuilder MapReviewPages(this RouteGroupBuilder pages)
     {
         var review = pages.MapGroup("/review").RequireAuthorization(Policies.Staff);
-        review.MapGet("/", (HttpContext http, SubmissionStore store, ChallengeCatalog catalog, string? challenge, string? state, string? level, string? sort, string? kind) =>
-            ReviewListPage.RenderAsync(http, store, catalog, challenge, state, level, sort, kind));
+        review.MapGet("/", (HttpContext http, SubmissionStore store, PairStore pairs, ChallengeCatalog catalog, string? challenge, string? state, string? level, string? sort, string? kind) =>
+            ReviewListPage.RenderAsync(http, store, pairs, catalog, challenge, state, level, sort, kind));
         review.MapGet("/submissions/{id:guid}", SubmissionAsync);
         review.MapGet("/submissions/{id:guid}/report", ReportFrameAsync);
         return pages;
     }
 
-    private static async Task<IResult> SubmissionAsync(Guid id, HttpContext http, SubmissionStore store, NpgsqlDataSource dataSource)
+    private static async Task<IResult> SubmissionAsync(Guid id, HttpContext http, SubmissionStore store, PairStore pairs, AuditLog auditLog)
     {
         var cancellationToken = http.RequestAborted;
         if (await store.FindAsync(id, cancellationToken) is not { } s)
@@ -33,7 +33,7 @@ public static class ReviewPages
         }
 
         var notes = await store.NotesAsync(id, cancellationToken);
-        var audit = await AuditLog.ForSubmissionAsync(dataSource, id, cancellationToken);
+        var audit = await auditLog.ForSubmissionAsync(id, cancellationToken);
         var report = await ReviewVerdict.ReportAsync(store, id, cancellationToken);
         var who = s.CandidateName ?? "a reference solution";
         var h = new StringBuilder($"<h1>Submission of {Html.E(who)}</h1>");
@@ -42,7 +42,7 @@ public static class ReviewPages
 
         // The verdict first: what an interviewer came for fits one screen; the details follow.
         h.Append(ReviewVerdict.Render(s, report));
-        h.Append(await SimilarityPages.SectionAsync(dataSource, id, cancellationToken));
+        h.Append(await SimilarityPages.SectionAsync(pairs, id, cancellationToken));
         h.Append("<div class=\"review-actions\">").Append(ReviewForms.Override(s)).Append(ReviewForms.Notes(s.Id, notes)).Append("</div>");
 
         h.Append("<section aria-labelledby=\"report\"><h2 id=\"report\">The report in full</h2>");

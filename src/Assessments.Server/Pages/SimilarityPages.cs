@@ -5,7 +5,6 @@ using Assessments.Server.Auth;
 using Assessments.Server.Challenges;
 using Assessments.Server.Submissions;
 using Assessments.Similarity;
-using Npgsql;
 
 namespace Assessments.Server.Pages;
 
@@ -25,9 +24,9 @@ public static class SimilarityPages
     }
 
     /// <summary>The flag on a submission's page: the pairs it is in, each linking to the side-by-side view.</summary>
-    public static async Task<string> SectionAsync(NpgsqlDataSource dataSource, Guid submissionId, CancellationToken cancellationToken)
+    public static async Task<string> SectionAsync(PairStore store, Guid submissionId, CancellationToken cancellationToken)
     {
-        var pairs = await PairStore.ForSubmissionAsync(dataSource, submissionId, cancellationToken);
+        var pairs = await store.ForSubmissionAsync(submissionId, cancellationToken);
         if (pairs.Count == 0)
         {
             return string.Empty;
@@ -49,10 +48,10 @@ public static class SimilarityPages
         counts.All == 0 ? string.Empty
             : $" <span class=\"badge flag\" title=\"Flagged as similar to other work\">similar{(counts.Unreviewed > 0 ? $": {counts.Unreviewed} to review" : ": reviewed")}</span>";
 
-    private static async Task<IResult> PairAsync(Guid id, HttpContext http, NpgsqlDataSource dataSource, SubmissionStore store, ChallengeCatalog catalog)
+    private static async Task<IResult> PairAsync(Guid id, HttpContext http, PairStore pairs, SubmissionStore store, ChallengeCatalog catalog)
     {
         var cancellationToken = http.RequestAborted;
-        if (await PairStore.FindAsync(dataSource, id, cancellationToken) is not { } pair)
+        if (await pairs.FindAsync(id, cancellationToken) is not { } pair)
         {
             return PageLayout.NotFound(http);
         }

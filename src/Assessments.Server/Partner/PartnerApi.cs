@@ -8,7 +8,6 @@ using Assessments.Server.Submissions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace Assessments.Server.Partner;
 
@@ -39,7 +38,7 @@ public static class PartnerApi
         TypedResults.Ok<IReadOnlyList<PartnerTest>>(catalog.All.OrderBy(c => c.Id, StringComparer.Ordinal).Select(c => new PartnerTest(c.Id, c.Title)).ToList());
 
     private static async Task<Results<Created<SentTest>, ValidationProblem>> SendAsync(
-        SendTestRequest request, ClaimsPrincipal partner, HttpContext http, ChallengeCatalog catalog, IOptions<ServerOptions> options, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        SendTestRequest request, ClaimsPrincipal partner, HttpContext http, ChallengeCatalog catalog, IOptions<ServerOptions> options, InvitationStore invitations, CancellationToken cancellationToken)
     {
         var name = string.Join(' ', new[] { request.Candidate?.FirstName, request.Candidate?.LastName }.Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n!.Trim()));
         var errors = new Dictionary<string, string[]>();
@@ -69,8 +68,8 @@ public static class PartnerApi
         }
 
         var expires = DateTimeOffset.UtcNow.AddHours(request.ValidForHours ?? options.Value.InvitationHours);
-        var (id, token, _) = await InvitationIssuer.IssueAsync(
-            dataSource, partner, InvitationOrigin.Partner(partner, request.Candidate?.Id), request.PartnerTestId!, name, expires, cancellationToken);
+        var (id, token, _) = await invitations.IssueAsync(
+            partner, InvitationOrigin.Partner(partner, request.Candidate?.Id), request.PartnerTestId!, name, expires, cancellationToken);
         var testUrl = $"{http.Request.Scheme}://{http.Request.Host}/invite/{Uri.EscapeDataString(token)}";
         return TypedResults.Created($"/api/partner/tests/{id}/status", new SentTest(id, testUrl, token, expires));
     }

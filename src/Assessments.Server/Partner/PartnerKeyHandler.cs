@@ -4,7 +4,6 @@ using System.Text.Encodings.Web;
 using Assessments.Server.Auth;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace Assessments.Server.Partner;
 
@@ -19,7 +18,7 @@ public sealed class PartnerKeyHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    NpgsqlDataSource dataSource,
+    PartnerKeyStore keys,
     CallerCache cache,
     FailedAuthentications failures) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -42,11 +41,7 @@ public sealed class PartnerKeyHandler(
         }
 
         var generation = cache.BeginLookup();
-        await using var command = dataSource.CreateCommand(
-            "update partner_api_keys set last_used_at = now() where key_hash = $1 and revoked_at is null returning id, name");
-        command.Parameters.Add(new NpgsqlParameter { Value = hash });
-        await using var reader = await command.ExecuteReaderAsync(Context.RequestAborted);
-        if (!await reader.ReadAsync(Context.RequestAborted))
+        if (await keys.UseAsync(hash, Context.RequestAborted) is not { } partnerKey)
         {
             // Counted like a wrong bearer token: partner keys are rate-limited against guessing too.
             await failures.RecordAsync(Context.Connection.RemoteIpAddress, "unknown or revoked partner key");
@@ -54,10 +49,10 @@ public sealed class PartnerKeyHandler(
         }
 
         var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, reader.GetGuid(0).ToString()), new Claim(ClaimTypes.Name, reader.GetString(1)), new Claim(ClaimTypes.Role, Role)],
+            [new Claim(ClaimTypes.NameIdentifier, partnerKey.Id.ToString()), new Claim(ClaimTypes.Name, partnerKey.Name), new Claim(ClaimTypes.Role, Role)],
             SchemeName);
         var principal = new ClaimsPrincipal(identity);
-        cache.Remember(cacheKey, $"partner-key:{reader.GetGuid(0)}", principal, DateTimeOffset.MaxValue, generation);
+        cache.Remember(cacheKey, $"partner-key:{partnerKey.Id}", principal, DateTimeOffset.MaxValue, generation);
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 

@@ -1,11 +1,8 @@
 using System.Security.Claims;
 using Assessments.Client;
-using Assessments.Platform.Database;
-using Assessments.Server.Audit;
 using Assessments.Server.Auth;
 using Assessments.Server.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Npgsql;
 
 namespace Assessments.Server.Partner;
 
@@ -25,7 +22,7 @@ public static class PartnerKeysApi
     }
 
     private static async Task<Results<Created<CreatedPartnerKey>, ValidationProblem>> CreateAsync(
-        CreatePartnerKeyRequest request, ClaimsPrincipal user, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        CreatePartnerKeyRequest request, ClaimsPrincipal user, PartnerKeyStore keys, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Trim().Length > 100)
         {
@@ -35,50 +32,20 @@ public static class PartnerKeysApi
         var id = Guid.CreateVersion7();
         var key = PartnerKeyHandler.KeyPrefix + Tokens.New();
         var prefix = key[..10];
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        DateTimeOffset createdAt;
-        await using (var insert = new NpgsqlCommand(
-            "insert into partner_api_keys (id, name, key_hash, prefix, created_by) values ($1, $2, $3, $4, $5) returning created_at",
-            connection,
-            transaction).With(id, request.Name.Trim(), Tokens.Hash(key), prefix, user.Actor()))
-        {
-            createdAt = new DateTimeOffset((DateTime)(await insert.ExecuteScalarAsync(cancellationToken))!, TimeSpan.Zero);
-        }
-
-        await AuditLog.WriteAsync(connection, transaction, user, "partner-key.create", "partner_key", id.ToString(), null, new { name = request.Name.Trim(), prefix }, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        var createdAt = await keys.CreateAsync(id, request.Name.Trim(), key, prefix, user, cancellationToken);
         return TypedResults.Created($"/api/admin/partner-keys/{id}", new CreatedPartnerKey(id, request.Name.Trim(), prefix, createdAt, key));
     }
 
-    private static async Task<Ok<IReadOnlyList<PartnerKeySummary>>> ListAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    private static async Task<Ok<IReadOnlyList<PartnerKeySummary>>> ListAsync(PartnerKeyStore keys, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await keys.ListAsync(cancellationToken));
+
+    private static async Task<Results<NoContent, NotFound>> RevokeAsync(Guid id, ClaimsPrincipal user, PartnerKeyStore keys, CallerCache callers, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("select id, name, prefix, created_at, revoked_at, last_used_at from partner_api_keys order by created_at");
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var keys = new List<PartnerKeySummary>();
-        while (await reader.ReadAsync(cancellationToken))
+        if (!await keys.RevokeAsync(id, user, cancellationToken))
         {
-            keys.Add(new PartnerKeySummary(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetFieldValue<DateTimeOffset>(3),
-                reader.NullableField<DateTimeOffset?>(4), reader.NullableField<DateTimeOffset?>(5)));
+            return TypedResults.NotFound();
         }
 
-        return TypedResults.Ok<IReadOnlyList<PartnerKeySummary>>(keys);
-    }
-
-    private static async Task<Results<NoContent, NotFound>> RevokeAsync(Guid id, ClaimsPrincipal user, NpgsqlDataSource dataSource, CallerCache callers, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var revoke = new NpgsqlCommand("update partner_api_keys set revoked_at = coalesce(revoked_at, now()) where id = $1", connection, transaction).With(id))
-        {
-            if (await revoke.ExecuteNonQueryAsync(cancellationToken) != 1)
-            {
-                return TypedResults.NotFound();
-            }
-        }
-
-        await AuditLog.WriteAsync(connection, transaction, user, "partner-key.revoke", "partner_key", id.ToString(), null, new { revoked = true }, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         // Other servers hear of it by notification; this one forgets the key before answering.
         callers.Evict($"partner-key:{id}");
         return TypedResults.NoContent();

@@ -19,7 +19,7 @@ public static class SimilarityApi
     public const int MaxNoteLength = 2000;
 
     public static IServiceCollection AddSimilarity(this IServiceCollection services) =>
-        services.AddSingleton<CohortSimilarity>().AddSingleton<SimilarityReindexer>();
+        services.AddSingleton<PairStore>().AddSingleton<CohortSimilarity>().AddSingleton<SimilarityReindexer>();
 
     public static IEndpointRouteBuilder MapSimilarity(this IEndpointRouteBuilder app)
     {
@@ -36,13 +36,13 @@ public static class SimilarityApi
         return app;
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<SimilarPair>>, NotFound>> SimilarAsync(Guid id, SubmissionStore store, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+    private static async Task<Results<Ok<IReadOnlyList<SimilarPair>>, NotFound>> SimilarAsync(Guid id, SubmissionStore store, PairStore pairs, CancellationToken cancellationToken) =>
         await store.FindAsync(id, cancellationToken) is null
             ? TypedResults.NotFound()
-            : TypedResults.Ok(await PairStore.ForSubmissionAsync(dataSource, id, cancellationToken));
+            : TypedResults.Ok(await pairs.ForSubmissionAsync(id, cancellationToken));
 
     private static async Task<Results<Ok<ChallengeSimilarity>, NotFound, ValidationProblem>> ChallengeAsync(
-        string id, double? min, ChallengeCatalog catalog, SimilarityReindexer reindexer, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        string id, double? min, ChallengeCatalog catalog, SimilarityReindexer reindexer, PairStore pairStore, CancellationToken cancellationToken)
     {
         if (catalog.Find(id) is not { } challenge)
         {
@@ -56,12 +56,12 @@ public static class SimilarityApi
         }
 
         var (documents, stale) = await reindexer.CountDocumentsAsync(challenge, cancellationToken);
-        var pairs = await PairStore.ForChallengeAsync(dataSource, id, threshold, cancellationToken);
+        var pairs = await pairStore.ForChallengeAsync(id, threshold, cancellationToken);
         return TypedResults.Ok(new ChallengeSimilarity(id, SimilarityAlgorithm.Version, threshold, documents, stale, pairs));
     }
 
     private static async Task<Results<Ok<SimilarPair>, NotFound, ValidationProblem>> ReviewAsync(
-        Guid id, PairReviewRequest request, ClaimsPrincipal user, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        Guid id, PairReviewRequest request, ClaimsPrincipal user, PairStore pairs, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (request.Review is not (PairReviews.Independent or PairReviews.Copied))
@@ -79,7 +79,7 @@ public static class SimilarityApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        if (await PairStore.FindAsync(dataSource, id, cancellationToken) is not { } before)
+        if (await pairs.FindAsync(id, cancellationToken) is not { } before)
         {
             return TypedResults.NotFound();
         }
@@ -94,11 +94,11 @@ public static class SimilarityApi
             await transaction.CommitAsync(cancellationToken);
         }
 
-        return TypedResults.Ok((await PairStore.FindAsync(dataSource, id, cancellationToken))!);
+        return TypedResults.Ok((await pairs.FindAsync(id, cancellationToken))!);
     }
 
     private static async Task<Results<Ok<SimilarityReindex>, NotFound>> ReindexAsync(
-        string challengeId, ClaimsPrincipal user, ChallengeCatalog catalog, SimilarityReindexer reindexer, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        string challengeId, ClaimsPrincipal user, ChallengeCatalog catalog, SimilarityReindexer reindexer, AuditLog auditLog, CancellationToken cancellationToken)
     {
         if (catalog.Find(challengeId) is not { } challenge)
         {
@@ -106,13 +106,8 @@ public static class SimilarityApi
         }
 
         var result = await reindexer.ReindexAsync(challenge, cancellationToken);
-        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
-        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
-        {
-            await AuditLog.WriteAsync(connection, transaction, user, "similarity.reindex", "challenge", challengeId, null,
-                new { result.AlgorithmVersion, result.Submissions, result.Pairs }, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
+        await auditLog.WriteAsync(user, "similarity.reindex", "challenge", challengeId, null,
+            new { result.AlgorithmVersion, result.Submissions, result.Pairs }, cancellationToken);
 
         return TypedResults.Ok(result);
     }

@@ -1,12 +1,9 @@
 using System.Security.Claims;
 using Assessments.Client;
-using Assessments.Server.Audit;
 using Assessments.Server.Auth;
 using Assessments.Server.Hosting;
-using Assessments.Platform.Database;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Npgsql;
 
 namespace Assessments.Server.Users;
 
@@ -24,7 +21,7 @@ public static class UsersApi
     }
 
     private static async Task<Results<Created<CreatedUser>, ValidationProblem, Conflict<ProblemDetails>>> CreateAsync(
-        CreateUserRequest request, ClaimsPrincipal user, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        CreateUserRequest request, ClaimsPrincipal user, UserStore users, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > InputLimits.UserNameChars)
@@ -44,34 +41,14 @@ public static class UsersApi
 
         var id = Guid.CreateVersion7();
         var token = Tokens.New();
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        try
-        {
-            await using var insert = new NpgsqlCommand("insert into users (id, name, role, token_hash) values ($1, $2, $3, $4)", connection, transaction)
-                .With(id, request.Name.Trim(), request.Role, Tokens.Hash(token));
-            await insert.ExecuteNonQueryAsync(cancellationToken);
-        }
-        catch (PostgresException e) when (e.IsUniqueViolation())
+        if (!await users.CreateAsync(id, request.Name.Trim(), request.Role!, token, user, cancellationToken))
         {
             return TypedResults.Conflict(new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "A user of that name exists" });
         }
 
-        await AuditLog.WriteAsync(connection, transaction, user, "user.create", "user", id.ToString(), null, new { name = request.Name.Trim(), request.Role }, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return TypedResults.Created($"/api/users/{id}", new CreatedUser(id, request.Name.Trim(), request.Role!, token));
     }
 
-    private static async Task<Ok<IReadOnlyList<UserSummary>>> ListAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand("select id, name, role, created_at from users order by created_at");
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var users = new List<UserSummary>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            users.Add(new UserSummary(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetFieldValue<DateTimeOffset>(3)));
-        }
-
-        return TypedResults.Ok<IReadOnlyList<UserSummary>>(users);
-    }
+    private static async Task<Ok<IReadOnlyList<UserSummary>>> ListAsync(UserStore users, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await users.ListAsync(cancellationToken));
 }

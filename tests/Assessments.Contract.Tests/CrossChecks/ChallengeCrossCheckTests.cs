@@ -1,7 +1,6 @@
 using Assessments.Contract.Spec;
 using Assessments.Domain.Challenges;
 using Assessments.Domain.Challenges.Loading;
-using Assessments.IntegrationTests;
 
 namespace Assessments.Contract.Tests.CrossChecks;
 

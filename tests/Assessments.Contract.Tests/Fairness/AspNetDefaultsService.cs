@@ -1,8 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -21,7 +19,7 @@ internal sealed partial class AspNetDefaultsService : IAsyncDisposable
 
     private AspNetDefaultsService(WebApplication app) => _app = app;
 
-    public Uri Address => new(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+    public Uri Address => Loopback.AddressOf(_app.Services);
 
     [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
     private static partial Regex Sku();
@@ -29,7 +27,7 @@ internal sealed partial class AspNetDefaultsService : IAsyncDisposable
     public static async Task<AspNetDefaultsService> StartAsync(CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.ConfigureKestrel(Loopback.Listen);
         builder.Logging.ClearProviders();
         builder.Services.AddProblemDetails();
         var app = builder.Build();

@@ -1,6 +1,5 @@
 using Assessments.Domain.Challenges.Loading;
 using Assessments.Domain.Scenarios;
-using Assessments.IntegrationTests;
 using Assessments.Runner.Grading;
 
 namespace Assessments.Contract.Tests.Fairness;

@@ -1,6 +1,5 @@
 using Assessments.Domain.Challenges.Loading;
 using Assessments.Domain.Scenarios;
-using Assessments.IntegrationTests;
 
 namespace Assessments.Contract.Tests.Probing;
 

@@ -1,6 +1,5 @@
 using Assessments.Contract.Spec;
 using Assessments.Domain.Reports;
-using Assessments.IntegrationTests;
 using Assessments.Runner.Checks;
 
 namespace Assessments.Contract.Tests.Support;

@@ -1,7 +1,6 @@
 using Assessments.Domain.Challenges;
 using Assessments.Domain.Challenges.Loading;
 using Assessments.Domain.Reports;
-using Assessments.IntegrationTests;
 using Assessments.Runner.Grading;
 using Assessments.Submissions;
 using Assessments.Submissions.Sandbox;

@@ -1,13 +1,12 @@
-using Assessments.Tests.Shared;
 
 namespace Assessments.Insight.Tests.Support;
 
 /// <summary>The checkout the tests run from, and the calibration set found in it.</summary>
 public static class Repository
 {
-    public static string Root => RepositoryRoot.Path;
+    public static string Root => RepositoryPaths.Root;
 
-    public static string Challenges => Path.Combine(Root, "challenges");
+    public static string Challenges => RepositoryPaths.Challenges;
 
     /// <summary>Every <c>challenges/*/reference/*</c> folder, whoever added it: (challenge, level, folder).</summary>
     public static IReadOnlyList<(string Challenge, string Level, string Folder)> References() =>

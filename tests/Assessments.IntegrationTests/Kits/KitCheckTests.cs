@@ -1,6 +1,5 @@
 using Assessments.Domain.Challenges.Loading;
 using Assessments.Submissions.Kits;
-using Assessments.Tests.Shared;
 
 namespace Assessments.IntegrationTests.Kits;
 

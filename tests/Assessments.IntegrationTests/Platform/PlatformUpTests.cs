@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using Assessments.Tests.Shared;
 using Xunit.Abstractions;
 
 namespace Assessments.IntegrationTests.Platform;

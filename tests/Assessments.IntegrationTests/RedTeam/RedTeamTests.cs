@@ -8,7 +8,6 @@ using Assessments.Reporting;
 using Assessments.Runner.Grading;
 using Assessments.Submissions;
 using Assessments.Submissions.Sandbox;
-using Assessments.Tests.Shared;
 using Docker.DotNet.Models;
 using Xunit.Abstractions;
 

@@ -1,4 +1,3 @@
-using Assessments.Tests.Shared;
 
 namespace Assessments.IntegrationTests.Samples;
 

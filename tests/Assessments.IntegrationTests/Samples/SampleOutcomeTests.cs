@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Assessments.Domain.Challenges.Loading;
-using Assessments.Tests.Shared;
 
 namespace Assessments.IntegrationTests.Samples;
 

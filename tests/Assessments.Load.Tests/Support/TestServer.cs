@@ -1,10 +1,7 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Assessments.Load.Tests.Support;
@@ -29,7 +26,7 @@ public sealed class TestServer : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
+        builder.WebHost.ConfigureKestrel(Loopback.Listen);
         var app = builder.Build();
         var server = new TestServer(app);
         app.Use(async (context, next) =>
@@ -54,8 +51,7 @@ public sealed class TestServer : IAsyncDisposable
         app.MapGet("/json", () => Results.Json(new { id = 7, name = "widget" }));
         app.MapGet("/big", () => Results.Bytes(new byte[64 * 1024], "application/octet-stream"));
         await app.StartAsync(cancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server.BaseAddress = new Uri(address);
+        server.BaseAddress = Loopback.AddressOf(app.Services);
         return server;
     }
 

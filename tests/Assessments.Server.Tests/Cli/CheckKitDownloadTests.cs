@@ -1,10 +1,6 @@
 using System.Diagnostics;
-using System.Net;
 using Assessments.Client;
 using Assessments.Server.Tests.Support;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Assessments.Server.Tests.Cli;
 
@@ -27,9 +23,7 @@ public sealed class CheckKitDownloadTests : IAsyncLifetime
     {
         _database = await TestDatabase.CreateAsync("CheckKit");
         _server = new PlatformFactory(_database);
-        _server.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        _server.StartServer();
-        _address = new Uri(_server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
+        _address = _server.StartOnLoopback();
         _scratch = Directory.CreateTempSubdirectory("check-kit-");
     }
 

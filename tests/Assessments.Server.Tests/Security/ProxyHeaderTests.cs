@@ -1,8 +1,5 @@
 using System.Net;
 using Assessments.Server.Tests.Support;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Assessments.Server.Tests.Security;
 
@@ -17,9 +14,7 @@ public sealed class ProxyHeaderTests : IAsyncLifetime
     {
         _database = await TestDatabase.CreateAsync(nameof(ProxyHeaderTests));
         _factory = new PlatformFactory(_database);
-        _factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        _factory.StartServer();
-        _address = new Uri(_factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
+        _address = _factory.StartOnLoopback();
     }
 
     public async Task DisposeAsync()

@@ -1,10 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Assessments.Server.Tests.Webhooks;
@@ -32,7 +29,7 @@ public sealed class WebhookReceiver(int failuresPerEvent, ReceiverAnswer? answer
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.ConfigureKestrel(Loopback.Listen);
         _app = builder.Build();
         _app.MapPost("/hooks", async (HttpContext context) =>
         {
@@ -46,9 +43,9 @@ public sealed class WebhookReceiver(int failuresPerEvent, ReceiverAnswer? answer
             await answer.WriteAsync(context.Response, context.RequestAborted);
         });
         await _app.StartAsync();
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        Url = $"{address}/hooks";
-        Port = new Uri(address).Port;
+        var address = Loopback.AddressOf(_app.Services);
+        Url = new Uri(address, "/hooks").ToString();
+        Port = address.Port;
     }
 
     public async ValueTask DisposeAsync()

@@ -1,5 +1,4 @@
 using System.Xml.Linq;
-using Assessments.Tests.Shared;
 
 namespace Assessments.UnitTests.Architecture;
 
@@ -14,7 +13,7 @@ internal sealed class ProjectGraph
 
     private ProjectGraph(Dictionary<string, Project> projects) => _projects = projects;
 
-    public static ProjectGraph Repository { get; } = Read(RepositoryRoot.Path, "src", "runner");
+    public static ProjectGraph Repository { get; } = Read(RepositoryPaths.Root, "src", "runner");
 
     public IReadOnlyCollection<string> Names => _projects.Keys;
 

@@ -1,5 +1,4 @@
 using Assessments.Domain.Challenges.Loading;
-using Assessments.Tests.Shared;
 using Assessments.UnitTests.Support;
 
 namespace Assessments.UnitTests.Challenges;
@@ -13,7 +12,7 @@ public sealed class ChallengeLoaderTests : IDisposable
     [Fact]
     public void Validate_finds_no_problem_in_the_bundled_api_design_challenge()
     {
-        var (challenge, problems) = ChallengeLoader.Validate(Path.Combine(RepositoryRoot.Path, "challenges", "api-design"));
+        var (challenge, problems) = ChallengeLoader.Validate(Path.Combine(RepositoryPaths.Root, "challenges", "api-design"));
 
         Assert.Empty(problems);
         Assert.NotNull(challenge);

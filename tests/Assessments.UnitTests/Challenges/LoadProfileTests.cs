@@ -1,5 +1,4 @@
 using Assessments.Domain.Challenges.Loading;
-using Assessments.Tests.Shared;
 using Assessments.UnitTests.Support;
 
 namespace Assessments.UnitTests.Challenges;
@@ -13,7 +12,7 @@ public sealed class LoadProfileTests : IDisposable
     [Fact]
     public void The_bundled_challenge_declares_a_load_profile_with_thresholds()
     {
-        var challenge = ChallengeLoader.Load(Path.Combine(RepositoryRoot.Path, "challenges", "api-design"));
+        var challenge = ChallengeLoader.Load(Path.Combine(RepositoryPaths.Root, "challenges", "api-design"));
 
         var load = Assert.IsType<Assessments.Domain.Challenges.LoadProfile>(challenge.Load);
         Assert.Equal("GET", load.Method);
@@ -25,7 +24,7 @@ public sealed class LoadProfileTests : IDisposable
     public void A_load_profile_with_a_bad_threshold_a_write_method_and_no_rate_is_reported_precisely()
     {
         // given the bundled challenge with a broken load section
-        var folder = _temp.CopyOf(Path.Combine(RepositoryRoot.Path, "challenges", "api-design"), "challenge");
+        var folder = _temp.CopyOf(Path.Combine(RepositoryPaths.Root, "challenges", "api-design"), "challenge");
         var manifest = Path.Combine(folder, "challenge.yaml");
         var text = File.ReadAllText(manifest);
         var start = text.IndexOf("load:", StringComparison.Ordinal);

@@ -1,6 +1,5 @@
 using Assessments.Domain.Challenges.Loading;
 using Assessments.Domain.Scoring;
-using Assessments.Tests.Shared;
 using Assessments.UnitTests.Support;
 
 namespace Assessments.UnitTests.Challenges;
@@ -14,7 +13,7 @@ public sealed class OperationsManifestTests : IDisposable
     [Fact]
     public void The_bundled_challenge_declares_operations_and_a_relative_load_threshold()
     {
-        var challenge = ChallengeLoader.Load(Path.Combine(RepositoryRoot.Path, "challenges", "api-design"));
+        var challenge = ChallengeLoader.Load(Path.Combine(RepositoryPaths.Root, "challenges", "api-design"));
 
         var operations = Assert.IsType<Assessments.Domain.Challenges.OperationsSpec>(challenge.Operations);
         Assert.StartsWith("/", operations.Readiness, StringComparison.Ordinal);
@@ -82,7 +81,7 @@ public sealed class OperationsManifestTests : IDisposable
         Assert.Contains(problems, p => p.Where == "load.thresholds[0]" && p.Message.Contains("needs load.baseline", StringComparison.Ordinal));
     }
 
-    private string Copy() => _temp.CopyOf(Path.Combine(RepositoryRoot.Path, "challenges", "api-design"), "challenge");
+    private string Copy() => _temp.CopyOf(Path.Combine(RepositoryPaths.Root, "challenges", "api-design"), "challenge");
 
     private string WithManifestTail(string operations)
     {

@@ -2,7 +2,6 @@ using Assessments.Domain.Reports;
 using Assessments.Domain.Scenarios;
 using Assessments.Domain.Scoring;
 using Assessments.Runner.Checks;
-using Assessments.UnitTests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 

@@ -4,7 +4,6 @@ using Assessments.Domain.Scoring;
 using Assessments.Runner.Docker;
 using Assessments.Runner.Grading;
 using Assessments.Submissions.Sandbox;
-using Assessments.Tests.Shared;
 
 namespace Assessments.UnitTests.Grading;
 
@@ -12,7 +11,7 @@ namespace Assessments.UnitTests.Grading;
 public sealed class InfrastructureErrorReportTests
 {
     private static ReportBuilder NewBuilder() => new(
-        new GradingRequest(ChallengeLoader.Load(Path.Combine(RepositoryRoot.Path, "challenges", "api-design")), "submission"),
+        new GradingRequest(ChallengeLoader.Load(Path.Combine(RepositoryPaths.Root, "challenges", "api-design")), "submission"),
         new PhaseClock(),
         SandboxLimits.Default);
 

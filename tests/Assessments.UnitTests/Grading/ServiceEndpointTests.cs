@@ -1,6 +1,5 @@
 using Assessments.Domain.Challenges.Loading;
 using Assessments.Runner.Grading;
-using Assessments.Tests.Shared;
 
 namespace Assessments.UnitTests.Grading;
 
@@ -10,7 +9,7 @@ public sealed class ServiceEndpointTests
     public void A_stage_reading_the_service_after_a_restart_gets_the_new_address()
     {
         // given a service first seen at one address
-        var challenge = ChallengeLoader.Load(Path.Combine(RepositoryRoot.Path, "challenges", "api-design"));
+        var challenge = ChallengeLoader.Load(Path.Combine(RepositoryPaths.Root, "challenges", "api-design"));
         using var http = new HttpClient();
         var service = new ServiceUnderTest(challenge, http, new Uri("http://172.30.0.2:8080"), 1, null, new GradingArtifacts());
         var copy = service with { Seed = 2 };

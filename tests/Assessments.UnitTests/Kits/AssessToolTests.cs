@@ -1,7 +1,6 @@
 using System.Text;
 using Assessments.Domain.Challenges.Loading;
 using Assessments.Domain.Scenarios;
-using Assessments.Tests.Shared;
 
 namespace Assessments.UnitTests.Kits;
 
@@ -15,7 +14,7 @@ public sealed class AssessToolTests
     [Fact]
     public void The_assess_tool_holds_no_hidden_scenario_rubric_or_reference()
     {
-        var output = Directory.GetDirectories(Path.Combine(RepositoryRoot.Path, "src", "Assessments.Cli", "bin"), "net10.0", SearchOption.AllDirectories)
+        var output = Directory.GetDirectories(Path.Combine(RepositoryPaths.Root, "src", "Assessments.Cli", "bin"), "net10.0", SearchOption.AllDirectories)
             .FirstOrDefault(d => File.Exists(Path.Combine(d, "assess.dll")));
         Assert.True(output is not null, "build the solution first: no src/Assessments.Cli/bin/*/net10.0/assess.dll");
         var files = Directory.EnumerateFiles(output!, "*", SearchOption.AllDirectories).ToList();
@@ -24,7 +23,7 @@ public sealed class AssessToolTests
         var secrets = new List<string>();
         foreach (var id in new[] { "api-design", "caching", "queues" })
         {
-            var challenge = ChallengeLoader.Load(Path.Combine(RepositoryRoot.Path, "challenges", id));
+            var challenge = ChallengeLoader.Load(Path.Combine(RepositoryPaths.Root, "challenges", id));
             secrets.AddRange(challenge.Scenarios.Where(s => s.Visibility == Visibility.Hidden).Select(s => s.Title));
             secrets.AddRange(challenge.Rubric.Criteria.Select(c => c.Title));
             secrets.AddRange(challenge.References.SelectMany(r => Directory.EnumerateFiles(r.Directory, "Program.cs", SearchOption.AllDirectories)).Select(FirstDistinctiveLine));

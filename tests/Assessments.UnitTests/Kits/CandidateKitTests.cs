@@ -4,7 +4,6 @@ using Assessments.Domain.Challenges.Loading;
 using Assessments.Domain.Scenarios;
 using Assessments.Submissions.Kits;
 using Assessments.Submissions.Sandbox;
-using Assessments.Tests.Shared;
 using Assessments.UnitTests.Support;
 
 namespace Assessments.UnitTests.Kits;
@@ -17,7 +16,7 @@ public sealed class CandidateKitTests : IDisposable
 
     public static TheoryData<string> ChallengeIds => new() { "api-design", "caching", "queues" };
 
-    private static Challenge Load(string id) => ChallengeLoader.Load(Path.Combine(RepositoryRoot.Path, "challenges", id));
+    private static Challenge Load(string id) => ChallengeLoader.Load(Path.Combine(RepositoryPaths.Root, "challenges", id));
 
     [Theory]
     [MemberData(nameof(ChallengeIds))]
@@ -124,7 +123,7 @@ public sealed class CandidateKitTests : IDisposable
     [Fact]
     public void A_challenge_that_grants_more_memory_says_so_in_its_readme()
     {
-        var folder = _temp.CopyOf(Path.Combine(RepositoryRoot.Path, "challenges", "api-design"), "challenge");
+        var folder = _temp.CopyOf(Path.Combine(RepositoryPaths.Root, "challenges", "api-design"), "challenge");
         File.AppendAllText(Path.Combine(folder, "challenge.yaml"), "\nsandbox:\n  runMemoryMb: 1536\n");
 
         var readme = Encoding.UTF8.GetString(CandidateKit.Files(ChallengeLoader.Load(folder)).Single(f => f.Key == "README.md").Value);

@@ -3,7 +3,6 @@ using System.Xml.Linq;
 using Assessments.Domain.Reports;
 using Assessments.Reporting;
 using Assessments.Reporting.Ci;
-using Assessments.Tests.Shared;
 
 namespace Assessments.UnitTests.Reports;
 

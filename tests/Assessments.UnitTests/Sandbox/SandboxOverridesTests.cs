@@ -2,7 +2,6 @@ using Assessments.Domain.Challenges;
 using Assessments.Domain.Challenges.Loading;
 using Assessments.Runner.Sandbox;
 using Assessments.Submissions.Sandbox;
-using Assessments.Tests.Shared;
 using Assessments.UnitTests.Support;
 
 namespace Assessments.UnitTests.Sandbox;
@@ -36,7 +35,7 @@ public sealed class SandboxOverridesTests : IDisposable
     public void A_challenge_asking_for_more_than_the_platform_allows_is_invalid()
     {
         // given the bundled challenge asking for 64 GiB and 100,000 processes
-        _temp.CopyOf(Path.Combine(RepositoryRoot.Path, "challenges", "api-design"), "c");
+        _temp.CopyOf(Path.Combine(RepositoryPaths.Root, "challenges", "api-design"), "c");
         File.AppendAllText(_temp.PathOf("c/challenge.yaml"), "sandbox:\n  runMemoryMb: 65536\n  pids: 100000\n  tmpSizeMb: 32\n");
 
         // when

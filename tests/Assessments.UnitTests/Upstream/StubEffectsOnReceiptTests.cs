@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using Assessments.UnitTests.Support;
 using Assessments.Upstream;
 
 namespace Assessments.UnitTests.Upstream;

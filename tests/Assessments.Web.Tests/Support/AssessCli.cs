@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Assessments.Server.Tests.Support;
 
 namespace Assessments.Web.Tests.Support;
 

@@ -70,5 +70,5 @@ public sealed class BrowserSession : IAsyncDisposable
 public static class Screenshots
 {
     public static string Folder { get; } = Directory.CreateDirectory(
-        Path.Combine(Assessments.Server.Tests.Support.RepositoryPaths.Root, "out", "screenshots")).FullName;
+        Path.Combine(RepositoryPaths.Root, "out", "screenshots")).FullName;
 }

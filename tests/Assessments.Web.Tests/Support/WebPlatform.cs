@@ -1,10 +1,6 @@
 using System.Diagnostics;
-using System.Net;
 using Assessments.Client;
 using Assessments.Server.Tests.Support;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Assessments.Web.Tests.Support;
@@ -35,10 +31,7 @@ public class WebPlatform : IAsyncLifetime
     {
         Database = await TestDatabase.CreateAsync(GetType().Name);
         Factory = new PlatformFactory(Database);
-        Factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        Factory.StartServer();
-        var address = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        BaseAddress = new Uri(address);
+        BaseAddress = Factory.StartOnLoopback();
 
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
         _playwright = await Playwright.CreateAsync();

@@ -1,14 +1,10 @@
-using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Assessments.UnitTests.Support;
+namespace Assessments.Testing;
 
-/// <summary>A real Kestrel app on a free loopback port, for tests that need a service over HTTP.</summary>
+/// <summary>A minimal Kestrel app on a free loopback port, for tests that need a service over HTTP.</summary>
 public sealed class LoopbackApp : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -24,13 +20,12 @@ public sealed class LoopbackApp : IAsyncDisposable
     public static async Task<LoopbackApp> StartAsync(Action<WebApplication> map)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.ConfigureKestrel(Loopback.Listen);
         builder.Logging.ClearProviders();
         var app = builder.Build();
         map(app);
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new LoopbackApp(app, new Uri(address));
+        return new LoopbackApp(app, Loopback.AddressOf(app.Services));
     }
 
     public ValueTask DisposeAsync() => _app.DisposeAsync();

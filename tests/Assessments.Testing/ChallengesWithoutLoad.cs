@@ -1,4 +1,4 @@
-namespace Assessments.Tests.Shared;
+namespace Assessments.Testing;
 
 /// <summary>
 /// A copy of the repository's challenges in a temporary folder with every challenge's load profile
@@ -7,7 +7,7 @@ namespace Assessments.Tests.Shared;
 /// so they can run beside other tests. A saturated generator is rightly a platform fault, and the
 /// load itself is judged by the calibration tests, which run alone.
 /// </summary>
-internal static class ChallengesWithoutLoad
+public static class ChallengesWithoutLoad
 {
     /// <summary>Copies <paramref name="challenges"/> (one folder per challenge); the caller deletes the copy.</summary>
     public static string CopyFrom(string challenges)

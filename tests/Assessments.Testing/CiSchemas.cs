@@ -3,14 +3,14 @@ using System.Xml;
 using System.Xml.Schema;
 using NJsonSchema;
 
-namespace Assessments.Tests.Shared;
+namespace Assessments.Testing;
 
 /// <summary>
 /// Validates report.junit.xml against the Jenkins JUnit XSD and report.sarif against the OASIS SARIF 2.1.0
 /// JSON schema. Neither schema lives in this repository: scripts/ensure-ci-schemas.sh fetches them from
 /// the npm packages that ship them into tools/ci-schemas the first time a test asks.
 /// </summary>
-internal static class CiSchemas
+public static class CiSchemas
 {
     private static readonly Lazy<string> Folder = new(Fetch);
     private static readonly Lazy<Task<JsonSchema>> Sarif = new(() => JsonSchema.FromFileAsync(Path.Combine(Folder.Value, "sarif-2.1.0.json")));
@@ -44,7 +44,7 @@ internal static class CiSchemas
 
     private static string Fetch()
     {
-        var root = RepositoryRoot.Path;
+        var root = RepositoryPaths.Root;
         using var process = Process.Start(new ProcessStartInfo("bash", [Path.Combine(root, "scripts", "ensure-ci-schemas.sh")])
         {
             RedirectStandardError = true,
