@@ -63,7 +63,7 @@ internal static class BatchGrading
         }
 
         using var turns = new SemaphoreSlim(atOnce);
-        var gradings = items.Select(async item =>
+        var gradings = StartOrder(items).Select(async item =>
         {
             await turns.WaitAsync(cancellationToken);
             try
@@ -78,7 +78,8 @@ internal static class BatchGrading
                 turns.Release();
             }
         }).ToList();
-        var results = await Task.WhenAll(gradings);
+        var graded = await Task.WhenAll(gradings);
+        var results = items.Select(item => graded.First(r => ReferenceEquals(r.Item, item))).ToList();
 
         var table = new Table().AddColumns("Challenge", "Submission", "Status", "Level", "Score", "Expected", "Time", "Report");
         foreach (var result in results)
@@ -99,6 +100,19 @@ internal static class BatchGrading
         AnsiConsole.Write(table);
         return results;
     }
+
+    /// <summary>
+    /// The challenges taken in turn (the first item of each, then the second…): a challenge's slow
+    /// gradings (the lower levels of one whose checks wait out long timeouts) overlap with other
+    /// challenges' quick ones instead of with each other at the end.
+    /// </summary>
+    private static IEnumerable<BatchItem> StartOrder(IReadOnlyList<BatchItem> items) =>
+        items.Select((item, index) => (item, index))
+            .GroupBy(x => x.item.Challenge.Id)
+            .SelectMany(challenge => challenge.Select((x, turn) => (x.item, x.index, turn)))
+            .OrderBy(x => x.turn)
+            .ThenBy(x => x.index)
+            .Select(x => x.item);
 
     /// <summary>An expectation is a level (the submission was graded at it) or a status name.</summary>
     public static bool Matches(GradingReport report, string expected) =>

@@ -1,7 +1,9 @@
 using Assessments.Pipeline;
 using System.Diagnostics;
 using System.Net.NetworkInformation;
+using Assessments.Domain.Challenges;
 using Assessments.Domain.Challenges.Loading;
+using Assessments.Domain.Hosts;
 using Assessments.Domain.Reports;
 using Assessments.Domain.Scoring;
 using Assessments.Reporting;
@@ -14,16 +16,20 @@ using Xunit.Abstractions;
 namespace Assessments.IntegrationTests.RedTeam;
 
 /// <summary>
-/// Hostile submissions, each graded for real, one after another like a runner would meet them. Every
-/// one must end as a report with the expected status and evidence, nothing may be left behind, the
-/// host listener must see no connection, disk use must come back, and a good submission must still
-/// grade right after. Graded without the load profile (the cases are about the sandbox, the good
-/// submission about the host still working).
+/// Hostile submissions, each graded for real, three at a time on seats of one grading slot like a
+/// runner sharing its slots would meet them (so a CPU-eater beside another case is part of the test).
+/// Every one must end as a report with the expected status and evidence, nothing may be left behind,
+/// the host listener must see no connection, disk use must come back, and a good submission must
+/// still grade right after. Graded without the load profile (the cases are about the sandbox, the
+/// good submission about the host still working).
 /// </summary>
 [Collection(DockerCollection.Name)]
 [Trait("Schedule", "Alone")] // hostile services eat the CPU on purpose: beside other tests they slowed every one of them (20 min in phase 1)
 public sealed class RedTeamTests(DockerFixture docker, ITestOutputHelper output) : IDisposable
 {
+    // Most cases wait out a timeout (readiness, build) rather than work: three at once keep both cores busy.
+    private const int CasesAtOnce = 3;
+
     private readonly string _root = Directory.CreateTempSubdirectory("assess-redteam-").FullName;
     private readonly string _challenges = ChallengesWithoutLoad.CopyFrom(Path.Combine(RepositoryPaths.Root, "challenges"));
 
@@ -41,30 +47,30 @@ public sealed class RedTeamTests(DockerFixture docker, ITestOutputHelper output)
         var diskBefore = DockerDiskUsedBytes();
         var containersBefore = (await docker.Docker.Containers.ListContainersAsync(new ContainersListParameters { All = true })).Count;
         var failures = new List<string>();
+        var seats = HostSlots.ForThisHost().WithSeats(CasesAtOnce);
+        using var turns = new SemaphoreSlim(CasesAtOnce);
 
-        // when every case is graded in turn
-        foreach (var c in RedTeamCases.All(listener.Port, gateway))
+        // when every case is graded, a few side by side
+        await Task.WhenAll(RedTeamCases.All(listener.Port, gateway).Select(async c =>
         {
-            var clock = Stopwatch.StartNew();
-            var limits = c.Limits ?? SandboxLimits.Default;
-            var graded = c.ReadinessTimeout is { } timeout ? challenge with { Service = challenge.Service with { ReadinessTimeout = timeout } } : challenge;
-            graded = c.Overrides is { } overrides ? graded with { Sandbox = overrides } : graded;
-            var grader = new Grader(docker.Docker, limits, SubmissionLimits.Default, GradingPipeline.Of(new ScenarioStage()));
-            var gradingId = "rt" + Guid.NewGuid().ToString("n")[..10];
-            var report = await grader.GradeAsync(new GradingRequest(graded, c.Make(_root), GradingId: gradingId), null, CancellationToken.None);
+            await turns.WaitAsync();
             try
             {
-                c.Expect(report);
-                Assert.True(ReportJson.Serialize(report).Length < 1_000_000, "the report stays small");
-                Assert.Empty(await docker.LeftoversAsync(gradingId));
-                output.WriteLine($"ok   {c.Name,-22} {report.Status.ToName(),-14} {report.Level.ToName(),-8} {clock.Elapsed.TotalSeconds,5:0.0} s  {report.Failure?.Message ?? string.Empty}");
+                var line = await GradeAsync(c, challenge, seats);
+                lock (failures)
+                {
+                    output.WriteLine(line.Text);
+                    if (line.Failure is { } failure)
+                    {
+                        failures.Add(failure);
+                    }
+                }
             }
-            catch (Exception e) when (e is Xunit.Sdk.XunitException)
+            finally
             {
-                failures.Add($"{c.Name}: {e.Message}");
-                output.WriteLine($"FAIL {c.Name,-22} {report.Status.ToName(),-14} {clock.Elapsed.TotalSeconds,5:0.0} s  {report.Failure?.Message} {string.Join(" | ", report.ServiceLogTail.TakeLast(3))}");
+                turns.Release();
             }
-        }
+        }));
 
         // then a good submission still grades as it should
         var good = await new Grader(docker.Docker, SandboxLimits.Default, SubmissionLimits.Default, GradingPipelines.Full)
@@ -78,6 +84,29 @@ public sealed class RedTeamTests(DockerFixture docker, ITestOutputHelper output)
         Assert.Equal(0, listener.Connections);
         Assert.Equal(containersBefore, containersAfter);
         Assert.True(diskGrowth < 100L * 1024 * 1024, $"disk use grew by {diskGrowth / 1024 / 1024} MB");
+    }
+
+    /// <summary>Grades one case; the line for the test output, and why it failed when it did.</summary>
+    private async Task<(string Text, string? Failure)> GradeAsync(RedTeamCase c, Challenge challenge, HostSlots seats)
+    {
+        var clock = Stopwatch.StartNew();
+        var limits = c.Limits ?? SandboxLimits.Default;
+        var graded = c.ReadinessTimeout is { } timeout ? challenge with { Service = challenge.Service with { ReadinessTimeout = timeout } } : challenge;
+        graded = c.Overrides is { } overrides ? graded with { Sandbox = overrides } : graded;
+        var grader = new Grader(docker.Docker, limits, SubmissionLimits.Default, GradingPipeline.Of(new ScenarioStage()), slots: seats);
+        var gradingId = "rt" + Guid.NewGuid().ToString("n")[..10];
+        var report = await grader.GradeAsync(new GradingRequest(graded, c.Make(_root), GradingId: gradingId), null, CancellationToken.None);
+        try
+        {
+            c.Expect(report);
+            Assert.True(ReportJson.Serialize(report).Length < 1_000_000, "the report stays small");
+            Assert.Empty(await docker.LeftoversAsync(gradingId));
+            return ($"ok   {c.Name,-22} {report.Status.ToName(),-14} {report.Level.ToName(),-8} {clock.Elapsed.TotalSeconds,5:0.0} s  {report.Failure?.Message ?? string.Empty}", null);
+        }
+        catch (Exception e) when (e is Xunit.Sdk.XunitException)
+        {
+            return ($"FAIL {c.Name,-22} {report.Status.ToName(),-14} {clock.Elapsed.TotalSeconds,5:0.0} s  {report.Failure?.Message} {string.Join(" | ", report.ServiceLogTail.TakeLast(3))}", $"{c.Name}: {e.Message}");
+        }
     }
 
     public void Dispose()
