@@ -36,13 +36,4 @@ public static class SourceLanguages
         SourceLanguage.Java => "java",
         _ => throw new ArgumentOutOfRangeException(nameof(language)),
     };
-
-    /// <summary>How a person names it in a sentence.</summary>
-    public static string DisplayName(this SourceLanguage language) => language switch
-    {
-        SourceLanguage.CSharp => "C#",
-        SourceLanguage.JavaScript => "JavaScript",
-        SourceLanguage.TypeScript => "TypeScript",
-        _ => language.ToString(),
-    };
 }

@@ -8,7 +8,9 @@ namespace Assessments.Insight.Similarity.Calibration;
 /// <see cref="Disguise"/>'s moves for the languages read by <see cref="NeutralLexer"/>, done on the
 /// text with the lexer's help: rename declared names, insert dead code, move top-level declarations,
 /// replace comments, re-indent. Written for Python and Go; JavaScript, TypeScript and Java get the
-/// renaming, comments and layout. The result is meant to still run, but only its tokens are tested.
+/// renaming, comments and layout. The result reads like code (disguised Python still parses), but
+/// whether it still runs is not checked: a renamed field or a class moved below its first use may
+/// break it. Only its tokens are tested, and those are what a copier's edits leave.
 /// </summary>
 internal static class LexicalDisguise
 {

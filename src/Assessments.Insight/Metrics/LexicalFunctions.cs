@@ -1,0 +1,282 @@
+using Assessments.Insight.Lexing;
+using Assessments.Insight.Sources;
+
+namespace Assessments.Insight.Metrics;
+
+/// <summary>A function found by <see cref="LexicalFunctions"/>: its name, line, and its body as a lexeme range (inclusive).</summary>
+internal sealed record LexicalFunction(string Name, int Line, int BodyStart, int BodyEnd);
+
+/// <summary>
+/// Functions of a non-C# file found by lexical rules, with no parser behind them:
+/// <list type="bullet">
+/// <item>Python: every <c>def</c> (methods and nested functions too); the body is what is indented deeper than the <c>def</c>. Lambdas are expressions and do not count.</item>
+/// <item>Go: every <c>func</c> whose signature is followed by a body <c>{</c>: declarations, methods and function literals (a handler passed inline counts, as C#'s endpoint lambdas do); a <c>func</c> type has no body and does not.</item>
+/// <item>JavaScript/TypeScript: every <c>function</c>; arrow functions with a block body, or assigned to a name; class methods (<c>name(…) {</c>, which no call looks like).</item>
+/// <item>Java: a name, its parameter list, an optional <c>throws</c> clause, then <c>{</c>, after a type or a modifier (so <c>new Foo() {</c> and calls are not methods); lambdas with a block body.</item>
+/// </list>
+/// Good enough to count and to rank by complexity; a construct the rules miss is simply not counted.
+/// </summary>
+internal static class LexicalFunctions
+{
+    public static List<LexicalFunction> In(List<Lexeme> code, string text, SourceLanguage language) => language switch
+    {
+        SourceLanguage.Python => Python(code, text),
+        SourceLanguage.Go => Go(code),
+        SourceLanguage.Java => Java(code),
+        _ => JavaScript(code),
+    };
+
+    private static List<LexicalFunction> Python(List<Lexeme> code, string text)
+    {
+        var indents = text.Split('\n').Select(l => l.TakeWhile(char.IsWhiteSpace).Sum(c => c == '\t' ? 8 : 1)).ToArray();
+        var found = new List<LexicalFunction>();
+        for (var i = 0; i < code.Count; i++)
+        {
+            if (!code[i].Is("def"))
+            {
+                continue;
+            }
+
+            var open = Next(code, i, "(");
+            var colon = open < 0 ? -1 : Next(code, Closing(code, open), ":");
+            if (colon < 0)
+            {
+                continue;
+            }
+
+            var own = indents[code[i].Line - 1];
+            var end = colon;
+            for (var j = colon + 1; j < code.Count; j++)
+            {
+                if (code[j].Line != code[j - 1].Line && indents[code[j].Line - 1] <= own)
+                {
+                    break;
+                }
+
+                end = j;
+            }
+
+            found.Add(new LexicalFunction(NameAt(code, i + 1), code[i].Line, colon + 1, end));
+        }
+
+        return found;
+    }
+
+    private static List<LexicalFunction> Go(List<Lexeme> code)
+    {
+        var found = new List<LexicalFunction>();
+        for (var i = 0; i < code.Count; i++)
+        {
+            if (!code[i].Is("func") || i + 1 >= code.Count)
+            {
+                continue;
+            }
+
+            var name = "(func literal)";
+            var parameters = i + 1;
+            if (code[parameters].Is("("))
+            {
+                var close = Closing(code, parameters);
+                // A receiver, then the method's name: func (s *store) get(…)
+                if (close + 2 < code.Count && code[close + 1].Kind == LexemeKind.Identifier && code[close + 2].Is("("))
+                {
+                    var receiver = code.Skip(parameters).Take(close - parameters).LastOrDefault(l => l.Kind == LexemeKind.Identifier);
+                    name = $"{receiver.Text}.{code[close + 1].Text}";
+                    parameters = close + 2;
+                }
+            }
+            else if (code[parameters].Kind == LexemeKind.Identifier)
+            {
+                name = code[parameters].Text;
+                parameters++;
+                parameters = parameters < code.Count && code[parameters].Is("[") ? Closing(code, parameters) + 1 : parameters;
+            }
+
+            if (parameters < code.Count && code[parameters].Is("(") && Body(code, Closing(code, parameters), stopAtLineEnd: true) is { } body)
+            {
+                found.Add(new LexicalFunction(name, code[i].Line, body + 1, Closing(code, body) - 1));
+            }
+        }
+
+        return found;
+    }
+
+    private static List<LexicalFunction> JavaScript(List<Lexeme> code)
+    {
+        var found = new List<LexicalFunction>();
+        for (var i = 0; i < code.Count; i++)
+        {
+            var previous = i > 0 ? code[i - 1] : default;
+            if (code[i].Is("function"))
+            {
+                var open = Next(code, i, "(");
+                if (open >= 0 && Body(code, Closing(code, open), stopAtLineEnd: false) is { } body)
+                {
+                    var name = code[i + 1].Kind == LexemeKind.Identifier ? code[i + 1].Text : AssignedName(code, i);
+                    found.Add(new LexicalFunction(name, code[i].Line, body + 1, Closing(code, body) - 1));
+                }
+            }
+            else if (code[i].Is("=>") && i + 1 < code.Count)
+            {
+                var assigned = AssignedName(code, ArrowStart(code, i));
+                if (code[i + 1].Is("{"))
+                {
+                    found.Add(new LexicalFunction(assigned, code[i].Line, i + 2, Closing(code, i + 1) - 1));
+                }
+                else if (assigned != "(arrow)")
+                {
+                    found.Add(new LexicalFunction(assigned, code[i].Line, i + 1, LineEnd(code, i)));
+                }
+            }
+            else if (IsMethodName(code, i) && !previous.Is("function") && !previous.Is("new") && !previous.Is("."))
+            {
+                var body = Body(code, Closing(code, i + 1), stopAtLineEnd: true);
+                if (body is { } b)
+                {
+                    found.Add(new LexicalFunction(code[i].Text, code[i].Line, b + 1, Closing(code, b) - 1));
+                }
+            }
+        }
+
+        return found;
+    }
+
+    private static List<LexicalFunction> Java(List<Lexeme> code)
+    {
+        var found = new List<LexicalFunction>();
+        for (var i = 1; i < code.Count; i++)
+        {
+            var previous = code[i - 1];
+            var afterType = previous.Kind is LexemeKind.Identifier || previous.Is(">") || previous.Is("]")
+                || previous.Kind == LexemeKind.Keyword && previous.Text is not ("new" or "return" or "throw" or "else" or "case");
+            if (IsMethodName(code, i) && afterType && Body(code, Closing(code, i + 1), stopAtLineEnd: false) is { } body)
+            {
+                found.Add(new LexicalFunction(code[i].Text, code[i].Line, body + 1, Closing(code, body) - 1));
+            }
+            else if (code[i].Is("->") && i + 1 < code.Count && code[i + 1].Is("{"))
+            {
+                found.Add(new LexicalFunction("(lambda)", code[i].Line, i + 2, Closing(code, i + 1) - 1));
+            }
+        }
+
+        return found;
+    }
+
+    private static bool IsMethodName(List<Lexeme> code, int i) =>
+        code[i].Kind == LexemeKind.Identifier && i + 1 < code.Count && code[i + 1].Is("(");
+
+    /// <summary>
+    /// The <c>{</c> that opens a body after a signature's closing parenthesis, past a return type or a
+    /// throws clause; null when a <c>;</c>, <c>=</c>, <c>,</c>, <c>=&gt;</c> or an unmatched <c>)</c> comes
+    /// first (a declaration without body, a type, a call), or, for Go, the line ends.
+    /// </summary>
+    private static int? Body(List<Lexeme> code, int close, bool stopAtLineEnd)
+    {
+        var depth = 0;
+        for (var j = close + 1; j < code.Count; j++)
+        {
+            var l = code[j];
+            if (stopAtLineEnd && depth == 0 && l.Line != code[close].Line && !l.Is("{"))
+            {
+                return null;
+            }
+
+            if (l.Is("(") || l.Is("["))
+            {
+                depth++;
+            }
+            else if (l.Is(")") || l.Is("]"))
+            {
+                if (--depth < 0)
+                {
+                    return null;
+                }
+            }
+            else if (depth == 0 && l.Is("{"))
+            {
+                // Go's interface{} and struct{…} in a result type are types, not the body.
+                if (j > 0 && (code[j - 1].Is("interface") || code[j - 1].Is("struct")))
+                {
+                    j = Closing(code, j);
+                    continue;
+                }
+
+                return j;
+            }
+            else if (depth == 0 && (l.Is(";") || l.Is("=") || l.Is(",") || l.Is("=>") || l.Is("}")))
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The lexeme that closes the bracket opened at <paramref name="open"/>, or the last one.</summary>
+    internal static int Closing(List<Lexeme> code, int open)
+    {
+        var opener = code[open].Text;
+        var closer = opener switch { "(" => ")", "[" => "]", _ => "}" };
+        var depth = 0;
+        for (var j = open; j < code.Count; j++)
+        {
+            depth += code[j].Is(opener) ? 1 : code[j].Is(closer) ? -1 : 0;
+            if (depth == 0)
+            {
+                return j;
+            }
+        }
+
+        return code.Count - 1;
+    }
+
+    private static int Next(List<Lexeme> code, int from, string text)
+    {
+        for (var j = from; j < code.Count; j++)
+        {
+            if (code[j].Is(text))
+            {
+                return j;
+            }
+        }
+
+        return -1;
+    }
+
+    private static int LineEnd(List<Lexeme> code, int i)
+    {
+        var j = i;
+        while (j + 1 < code.Count && code[j + 1].Line == code[i].Line)
+        {
+            j++;
+        }
+
+        return j;
+    }
+
+    /// <summary>Where an arrow function begins: its parameter list, or its one parameter, and an <c>async</c> before them.</summary>
+    private static int ArrowStart(List<Lexeme> code, int arrow)
+    {
+        var start = arrow - 1;
+        if (start >= 0 && code[start].Is(")"))
+        {
+            var depth = 0;
+            for (; start >= 0; start--)
+            {
+                depth += code[start].Is(")") ? 1 : code[start].Is("(") ? -1 : 0;
+                if (depth == 0)
+                {
+                    break;
+                }
+            }
+        }
+
+        return start > 0 && code[start - 1].Is("async") ? start - 1 : Math.Max(start, 0);
+    }
+
+    /// <summary>The name in <c>const name = …</c> or <c>name: …</c> just before <paramref name="start"/>; "(arrow)" when there is none.</summary>
+    private static string AssignedName(List<Lexeme> code, int start) =>
+        start >= 2 && (code[start - 1].Is("=") || code[start - 1].Is(":")) && code[start - 2].Kind == LexemeKind.Identifier ? code[start - 2].Text : "(arrow)";
+
+    private static string NameAt(List<Lexeme> code, int i) => i < code.Count && code[i].Kind == LexemeKind.Identifier ? code[i].Text : "(anonymous)";
+}
