@@ -73,7 +73,7 @@ public static class NeutralTokens
         {
             (SourceLanguage.Python, "import" or "from") => PythonImportEnd(code, i),
             (SourceLanguage.Go, "package") => Math.Min(i + 1, code.Count - 1),
-            (SourceLanguage.Go, "import") => i + 1 < code.Count && code[i + 1].Is("(") ? Closing(code, i + 1) : Until(code, i, l => l.Kind == LexemeKind.String),
+            (SourceLanguage.Go, "import") => i + 1 < code.Count && code[i + 1].Is("(") ? code.Closing(i + 1) : Until(code, i, l => l.Kind == LexemeKind.String),
             (SourceLanguage.Java, "package" or "import") => Until(code, i, l => l.Is(";")),
             (SourceLanguage.JavaScript or SourceLanguage.TypeScript, "import") when i + 1 < code.Count && !code[i + 1].Is("(") => JavaScriptImportEnd(code, i),
             _ => null,
@@ -110,20 +110,5 @@ public static class NeutralTokens
         }
 
         return j;
-    }
-
-    private static int Closing(List<Lexeme> code, int open)
-    {
-        var depth = 0;
-        for (var j = open; j < code.Count; j++)
-        {
-            depth += code[j].Is("(") ? 1 : code[j].Is(")") ? -1 : 0;
-            if (depth == 0)
-            {
-                return j;
-            }
-        }
-
-        return code.Count - 1;
     }
 }

@@ -37,8 +37,8 @@ internal static class LexicalFunctions
                 continue;
             }
 
-            var open = Next(code, i, "(");
-            var colon = open < 0 ? -1 : Next(code, Closing(code, open), ":");
+            var open = code.Next(i, "(");
+            var colon = open < 0 ? -1 : code.Next(code.Closing(open), ":");
             if (colon < 0)
             {
                 continue;
@@ -76,7 +76,7 @@ internal static class LexicalFunctions
             var parameters = i + 1;
             if (code[parameters].Is("("))
             {
-                var close = Closing(code, parameters);
+                var close = code.Closing(parameters);
                 // A receiver, then the method's name: func (s *store) get(…)
                 if (close + 2 < code.Count && code[close + 1].Kind == LexemeKind.Identifier && code[close + 2].Is("("))
                 {
@@ -89,12 +89,12 @@ internal static class LexicalFunctions
             {
                 name = code[parameters].Text;
                 parameters++;
-                parameters = parameters < code.Count && code[parameters].Is("[") ? Closing(code, parameters) + 1 : parameters;
+                parameters = parameters < code.Count && code[parameters].Is("[") ? code.Closing(parameters) + 1 : parameters;
             }
 
-            if (parameters < code.Count && code[parameters].Is("(") && Body(code, Closing(code, parameters), stopAtLineEnd: true) is { } body)
+            if (parameters < code.Count && code[parameters].Is("(") && Body(code, code.Closing(parameters), stopAtLineEnd: true) is { } body)
             {
-                found.Add(new LexicalFunction(name, code[i].Line, body + 1, Closing(code, body) - 1));
+                found.Add(new LexicalFunction(name, code[i].Line, body + 1, code.Closing(body) - 1));
             }
         }
 
@@ -109,11 +109,11 @@ internal static class LexicalFunctions
             var previous = i > 0 ? code[i - 1] : default;
             if (code[i].Is("function"))
             {
-                var open = Next(code, i, "(");
-                if (open >= 0 && Body(code, Closing(code, open), stopAtLineEnd: false) is { } body)
+                var open = code.Next(i, "(");
+                if (open >= 0 && Body(code, code.Closing(open), stopAtLineEnd: false) is { } body)
                 {
                     var name = code[i + 1].Kind == LexemeKind.Identifier ? code[i + 1].Text : AssignedName(code, i);
-                    found.Add(new LexicalFunction(name, code[i].Line, body + 1, Closing(code, body) - 1));
+                    found.Add(new LexicalFunction(name, code[i].Line, body + 1, code.Closing(body) - 1));
                 }
             }
             else if (code[i].Is("=>") && i + 1 < code.Count)
@@ -121,19 +121,19 @@ internal static class LexicalFunctions
                 var assigned = AssignedName(code, ArrowStart(code, i));
                 if (code[i + 1].Is("{"))
                 {
-                    found.Add(new LexicalFunction(assigned, code[i].Line, i + 2, Closing(code, i + 1) - 1));
+                    found.Add(new LexicalFunction(assigned, code[i].Line, i + 2, code.Closing(i + 1) - 1));
                 }
                 else if (assigned != "(arrow)")
                 {
-                    found.Add(new LexicalFunction(assigned, code[i].Line, i + 1, LineEnd(code, i)));
+                    found.Add(new LexicalFunction(assigned, code[i].Line, i + 1, code.LineEnd(i)));
                 }
             }
             else if (IsMethodName(code, i) && !previous.Is("function") && !previous.Is("new") && !previous.Is("."))
             {
-                var body = Body(code, Closing(code, i + 1), stopAtLineEnd: true);
+                var body = Body(code, code.Closing(i + 1), stopAtLineEnd: true);
                 if (body is { } b)
                 {
-                    found.Add(new LexicalFunction(code[i].Text, code[i].Line, b + 1, Closing(code, b) - 1));
+                    found.Add(new LexicalFunction(code[i].Text, code[i].Line, b + 1, code.Closing(b) - 1));
                 }
             }
         }
@@ -149,13 +149,13 @@ internal static class LexicalFunctions
             var previous = code[i - 1];
             var afterType = previous.Kind is LexemeKind.Identifier || previous.Is(">") || previous.Is("]")
                 || previous.Kind == LexemeKind.Keyword && previous.Text is not ("new" or "return" or "throw" or "else" or "case");
-            if (IsMethodName(code, i) && afterType && Body(code, Closing(code, i + 1), stopAtLineEnd: false) is { } body)
+            if (IsMethodName(code, i) && afterType && Body(code, code.Closing(i + 1), stopAtLineEnd: false) is { } body)
             {
-                found.Add(new LexicalFunction(code[i].Text, code[i].Line, body + 1, Closing(code, body) - 1));
+                found.Add(new LexicalFunction(code[i].Text, code[i].Line, body + 1, code.Closing(body) - 1));
             }
             else if (code[i].Is("->") && i + 1 < code.Count && code[i + 1].Is("{"))
             {
-                found.Add(new LexicalFunction("(lambda)", code[i].Line, i + 2, Closing(code, i + 1) - 1));
+                found.Add(new LexicalFunction("(lambda)", code[i].Line, i + 2, code.Closing(i + 1) - 1));
             }
         }
 
@@ -197,7 +197,7 @@ internal static class LexicalFunctions
                 // Go's interface{} and struct{…} in a result type are types, not the body.
                 if (j > 0 && (code[j - 1].Is("interface") || code[j - 1].Is("struct")))
                 {
-                    j = Closing(code, j);
+                    j = code.Closing(j);
                     continue;
                 }
 
@@ -210,48 +210,6 @@ internal static class LexicalFunctions
         }
 
         return null;
-    }
-
-    /// <summary>The lexeme that closes the bracket opened at <paramref name="open"/>, or the last one.</summary>
-    internal static int Closing(List<Lexeme> code, int open)
-    {
-        var opener = code[open].Text;
-        var closer = opener switch { "(" => ")", "[" => "]", _ => "}" };
-        var depth = 0;
-        for (var j = open; j < code.Count; j++)
-        {
-            depth += code[j].Is(opener) ? 1 : code[j].Is(closer) ? -1 : 0;
-            if (depth == 0)
-            {
-                return j;
-            }
-        }
-
-        return code.Count - 1;
-    }
-
-    private static int Next(List<Lexeme> code, int from, string text)
-    {
-        for (var j = from; j < code.Count; j++)
-        {
-            if (code[j].Is(text))
-            {
-                return j;
-            }
-        }
-
-        return -1;
-    }
-
-    private static int LineEnd(List<Lexeme> code, int i)
-    {
-        var j = i;
-        while (j + 1 < code.Count && code[j + 1].Line == code[i].Line)
-        {
-            j++;
-        }
-
-        return j;
     }
 
     /// <summary>Where an arrow function begins: its parameter list, or its one parameter, and an <c>async</c> before them.</summary>
