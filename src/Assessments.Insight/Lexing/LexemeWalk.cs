@@ -1,32 +1,51 @@
 namespace Assessments.Insight.Lexing;
 
-/// <summary>Walking a file's lexemes: brackets matched, a keyword found, a line's end.</summary>
-internal static class LexemeWalk
+/// <summary>
+/// Walking a file's lexemes: brackets matched, a keyword found, a line's end. Brackets are paired once,
+/// up front, so that asking for the closing one is a lookup: code built of thousands of nested calls
+/// must not make the function finder quadratic.
+/// </summary>
+internal sealed class LexemeWalk
 {
-    /// <summary>The lexeme that closes the bracket opened at <paramref name="open"/>, or the last one.</summary>
-    public static int Closing(this List<Lexeme> code, int open)
+    private readonly int[] _partner;
+    private readonly int[] _opener;
+
+    public LexemeWalk(List<Lexeme> code)
     {
-        var opener = code[open].Text;
-        var closer = opener switch { "(" => ")", "[" => "]", _ => "}" };
-        var depth = 0;
-        for (var j = open; j < code.Count; j++)
+        Code = code;
+        _partner = new int[code.Count];
+        _opener = new int[code.Count];
+        Array.Fill(_partner, code.Count - 1);
+        Array.Fill(_opener, -1);
+        var open = new Stack<int>();
+        for (var i = 0; i < code.Count; i++)
         {
-            depth += code[j].Is(opener) ? 1 : code[j].Is(closer) ? -1 : 0;
-            if (depth == 0)
+            if (code[i].Is("(") || code[i].Is("[") || code[i].Is("{"))
             {
-                return j;
+                open.Push(i);
+            }
+            else if ((code[i].Is(")") || code[i].Is("]") || code[i].Is("}")) && open.Count > 0)
+            {
+                _opener[i] = open.Pop();
+                _partner[_opener[i]] = i;
             }
         }
-
-        return code.Count - 1;
     }
 
-    /// <summary>The first lexeme from <paramref name="from"/> on that is the keyword or operator <paramref name="text"/>, or -1.</summary>
-    public static int Next(this List<Lexeme> code, int from, string text)
+    public List<Lexeme> Code { get; }
+
+    /// <summary>The lexeme that closes the bracket opened at <paramref name="open"/>; the last one when it is never closed.</summary>
+    public int Closing(int open) => _partner[open];
+
+    /// <summary>The lexeme that opens the bracket closed at <paramref name="close"/>; -1 when none does.</summary>
+    public int Opening(int close) => _opener[close];
+
+    /// <summary>The first of the <paramref name="within"/> lexemes from <paramref name="from"/> on that is the keyword or operator <paramref name="text"/>, or -1.</summary>
+    public int Next(int from, string text, int within)
     {
-        for (var j = from; j < code.Count; j++)
+        for (var j = from; j < Math.Min(Code.Count, from + within); j++)
         {
-            if (code[j].Is(text))
+            if (Code[j].Is(text))
             {
                 return j;
             }
@@ -36,10 +55,10 @@ internal static class LexemeWalk
     }
 
     /// <summary>The last lexeme on the line of lexeme <paramref name="i"/>.</summary>
-    public static int LineEnd(this List<Lexeme> code, int i)
+    public int LineEnd(int i)
     {
         var j = i;
-        while (j + 1 < code.Count && code[j + 1].Line == code[i].Line)
+        while (j + 1 < Code.Count && Code[j + 1].Line == Code[i].Line)
         {
             j++;
         }

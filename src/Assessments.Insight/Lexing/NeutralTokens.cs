@@ -35,9 +35,10 @@ public static class NeutralTokens
             _ => 4,
         };
         var code = lexemes.Where(l => l.Kind != LexemeKind.Comment).ToList();
+        var walk = new LexemeWalk(code);
         for (var i = 0; i < code.Count; i++)
         {
-            if (ImportEnd(code, i, language) is { } end)
+            if (ImportEnd(walk, i, language) is { } end)
             {
                 i = end;
                 continue;
@@ -61,8 +62,9 @@ public static class NeutralTokens
     /// The last lexeme of an import (or Go/Java package clause) starting at <paramref name="i"/>, or null.
     /// As with C#'s usings, what a file imports says nothing about how its code is written.
     /// </summary>
-    private static int? ImportEnd(List<Lexeme> code, int i, SourceLanguage language)
+    private static int? ImportEnd(LexemeWalk walk, int i, SourceLanguage language)
     {
+        var code = walk.Code;
         var first = i == 0 || code[i - 1].Line != code[i].Line;
         if (!first || code[i].Kind != LexemeKind.Keyword)
         {
@@ -73,7 +75,7 @@ public static class NeutralTokens
         {
             (SourceLanguage.Python, "import" or "from") => PythonImportEnd(code, i),
             (SourceLanguage.Go, "package") => Math.Min(i + 1, code.Count - 1),
-            (SourceLanguage.Go, "import") => i + 1 < code.Count && code[i + 1].Is("(") ? code.Closing(i + 1) : Until(code, i, l => l.Kind == LexemeKind.String),
+            (SourceLanguage.Go, "import") => i + 1 < code.Count && code[i + 1].Is("(") ? walk.Closing(i + 1) : Until(code, i, l => l.Kind == LexemeKind.String),
             (SourceLanguage.Java, "package" or "import") => Until(code, i, l => l.Is(";")),
             (SourceLanguage.JavaScript or SourceLanguage.TypeScript, "import") when i + 1 < code.Count && !code[i + 1].Is("(") => JavaScriptImportEnd(code, i),
             _ => null,

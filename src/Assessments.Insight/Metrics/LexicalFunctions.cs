@@ -18,16 +18,27 @@ internal sealed record LexicalFunction(string Name, int Line, int BodyStart, int
 /// </summary>
 internal static class LexicalFunctions
 {
-    public static List<LexicalFunction> In(List<Lexeme> code, string text, SourceLanguage language) => language switch
-    {
-        SourceLanguage.Python => Python(code, text),
-        SourceLanguage.Go => Go(code),
-        SourceLanguage.Java => Java(code),
-        _ => JavaScript(code),
-    };
+    /// <summary>
+    /// How far past a parameter list the opening brace of a body may be (a return type, a throws
+    /// clause): bounding it keeps a file of a thousand calls in a row from being read quadratically.
+    /// </summary>
+    private const int MaxSignatureTail = 64;
 
-    private static List<LexicalFunction> Python(List<Lexeme> code, string text)
+    public static List<LexicalFunction> In(List<Lexeme> code, string text, SourceLanguage language)
     {
+        var walk = new LexemeWalk(code);
+        return language switch
+        {
+            SourceLanguage.Python => Python(walk, text),
+            SourceLanguage.Go => Go(walk),
+            SourceLanguage.Java => Java(walk),
+            _ => JavaScript(walk),
+        };
+    }
+
+    private static List<LexicalFunction> Python(LexemeWalk walk, string text)
+    {
+        var code = walk.Code;
         var indents = text.Split('\n').Select(l => l.TakeWhile(char.IsWhiteSpace).Sum(c => c == '\t' ? 8 : 1)).ToArray();
         var found = new List<LexicalFunction>();
         for (var i = 0; i < code.Count; i++)
@@ -37,8 +48,8 @@ internal static class LexicalFunctions
                 continue;
             }
 
-            var open = code.Next(i, "(");
-            var colon = open < 0 ? -1 : code.Next(code.Closing(open), ":");
+            var open = i + 2 < code.Count && code[i + 2].Is("(") ? i + 2 : -1;
+            var colon = open < 0 ? -1 : walk.Next(walk.Closing(open), ":", MaxSignatureTail);
             if (colon < 0)
             {
                 continue;
@@ -62,8 +73,9 @@ internal static class LexicalFunctions
         return found;
     }
 
-    private static List<LexicalFunction> Go(List<Lexeme> code)
+    private static List<LexicalFunction> Go(LexemeWalk walk)
     {
+        var code = walk.Code;
         var found = new List<LexicalFunction>();
         for (var i = 0; i < code.Count; i++)
         {
@@ -76,7 +88,7 @@ internal static class LexicalFunctions
             var parameters = i + 1;
             if (code[parameters].Is("("))
             {
-                var close = code.Closing(parameters);
+                var close = walk.Closing(parameters);
                 // A receiver, then the method's name: func (s *store) get(…)
                 if (close + 2 < code.Count && code[close + 1].Kind == LexemeKind.Identifier && code[close + 2].Is("("))
                 {
@@ -89,51 +101,52 @@ internal static class LexicalFunctions
             {
                 name = code[parameters].Text;
                 parameters++;
-                parameters = parameters < code.Count && code[parameters].Is("[") ? code.Closing(parameters) + 1 : parameters;
+                parameters = parameters < code.Count && code[parameters].Is("[") ? walk.Closing(parameters) + 1 : parameters;
             }
 
-            if (parameters < code.Count && code[parameters].Is("(") && Body(code, code.Closing(parameters), stopAtLineEnd: true) is { } body)
+            if (parameters < code.Count && code[parameters].Is("(") && Body(walk, walk.Closing(parameters), stopAtLineEnd: true) is { } body)
             {
-                found.Add(new LexicalFunction(name, code[i].Line, body + 1, code.Closing(body) - 1));
+                found.Add(new LexicalFunction(name, code[i].Line, body + 1, walk.Closing(body) - 1));
             }
         }
 
         return found;
     }
 
-    private static List<LexicalFunction> JavaScript(List<Lexeme> code)
+    private static List<LexicalFunction> JavaScript(LexemeWalk walk)
     {
+        var code = walk.Code;
         var found = new List<LexicalFunction>();
         for (var i = 0; i < code.Count; i++)
         {
             var previous = i > 0 ? code[i - 1] : default;
             if (code[i].Is("function"))
             {
-                var open = code.Next(i, "(");
-                if (open >= 0 && Body(code, code.Closing(open), stopAtLineEnd: false) is { } body)
+                var open = walk.Next(i, "(", within: 3);
+                if (open >= 0 && Body(walk, walk.Closing(open), stopAtLineEnd: false) is { } body)
                 {
                     var name = code[i + 1].Kind == LexemeKind.Identifier ? code[i + 1].Text : AssignedName(code, i);
-                    found.Add(new LexicalFunction(name, code[i].Line, body + 1, code.Closing(body) - 1));
+                    found.Add(new LexicalFunction(name, code[i].Line, body + 1, walk.Closing(body) - 1));
                 }
             }
             else if (code[i].Is("=>") && i + 1 < code.Count)
             {
-                var assigned = AssignedName(code, ArrowStart(code, i));
+                var assigned = AssignedName(code, ArrowStart(walk, i));
                 if (code[i + 1].Is("{"))
                 {
-                    found.Add(new LexicalFunction(assigned, code[i].Line, i + 2, code.Closing(i + 1) - 1));
+                    found.Add(new LexicalFunction(assigned, code[i].Line, i + 2, walk.Closing(i + 1) - 1));
                 }
                 else if (assigned != "(arrow)")
                 {
-                    found.Add(new LexicalFunction(assigned, code[i].Line, i + 1, code.LineEnd(i)));
+                    found.Add(new LexicalFunction(assigned, code[i].Line, i + 1, walk.LineEnd(i)));
                 }
             }
             else if (IsMethodName(code, i) && !previous.Is("function") && !previous.Is("new") && !previous.Is("."))
             {
-                var body = Body(code, code.Closing(i + 1), stopAtLineEnd: true);
+                var body = Body(walk, walk.Closing(i + 1), stopAtLineEnd: true);
                 if (body is { } b)
                 {
-                    found.Add(new LexicalFunction(code[i].Text, code[i].Line, b + 1, code.Closing(b) - 1));
+                    found.Add(new LexicalFunction(code[i].Text, code[i].Line, b + 1, walk.Closing(b) - 1));
                 }
             }
         }
@@ -141,21 +154,22 @@ internal static class LexicalFunctions
         return found;
     }
 
-    private static List<LexicalFunction> Java(List<Lexeme> code)
+    private static List<LexicalFunction> Java(LexemeWalk walk)
     {
+        var code = walk.Code;
         var found = new List<LexicalFunction>();
         for (var i = 1; i < code.Count; i++)
         {
             var previous = code[i - 1];
             var afterType = previous.Kind is LexemeKind.Identifier || previous.Is(">") || previous.Is("]")
                 || previous.Kind == LexemeKind.Keyword && previous.Text is not ("new" or "return" or "throw" or "else" or "case");
-            if (IsMethodName(code, i) && afterType && Body(code, code.Closing(i + 1), stopAtLineEnd: false) is { } body)
+            if (IsMethodName(code, i) && afterType && Body(walk, walk.Closing(i + 1), stopAtLineEnd: false) is { } body)
             {
-                found.Add(new LexicalFunction(code[i].Text, code[i].Line, body + 1, code.Closing(body) - 1));
+                found.Add(new LexicalFunction(code[i].Text, code[i].Line, body + 1, walk.Closing(body) - 1));
             }
             else if (code[i].Is("->") && i + 1 < code.Count && code[i + 1].Is("{"))
             {
-                found.Add(new LexicalFunction("(lambda)", code[i].Line, i + 2, code.Closing(i + 1) - 1));
+                found.Add(new LexicalFunction("(lambda)", code[i].Line, i + 2, walk.Closing(i + 1) - 1));
             }
         }
 
@@ -170,10 +184,11 @@ internal static class LexicalFunctions
     /// throws clause; null when a <c>;</c>, <c>=</c>, <c>,</c>, <c>=&gt;</c> or an unmatched <c>)</c> comes
     /// first (a declaration without body, a type, a call), or, for Go, the line ends.
     /// </summary>
-    private static int? Body(List<Lexeme> code, int close, bool stopAtLineEnd)
+    private static int? Body(LexemeWalk walk, int close, bool stopAtLineEnd)
     {
+        var code = walk.Code;
         var depth = 0;
-        for (var j = close + 1; j < code.Count; j++)
+        for (var j = close + 1; j < Math.Min(code.Count, close + MaxSignatureTail); j++)
         {
             var l = code[j];
             if (stopAtLineEnd && depth == 0 && l.Line != code[close].Line && !l.Is("{"))
@@ -197,7 +212,7 @@ internal static class LexicalFunctions
                 // Go's interface{} and struct{…} in a result type are types, not the body.
                 if (j > 0 && (code[j - 1].Is("interface") || code[j - 1].Is("struct")))
                 {
-                    j = code.Closing(j);
+                    j = walk.Closing(j);
                     continue;
                 }
 
@@ -213,20 +228,13 @@ internal static class LexicalFunctions
     }
 
     /// <summary>Where an arrow function begins: its parameter list, or its one parameter, and an <c>async</c> before them.</summary>
-    private static int ArrowStart(List<Lexeme> code, int arrow)
+    private static int ArrowStart(LexemeWalk walk, int arrow)
     {
+        var code = walk.Code;
         var start = arrow - 1;
         if (start >= 0 && code[start].Is(")"))
         {
-            var depth = 0;
-            for (; start >= 0; start--)
-            {
-                depth += code[start].Is(")") ? 1 : code[start].Is("(") ? -1 : 0;
-                if (depth == 0)
-                {
-                    break;
-                }
-            }
+            start = walk.Opening(start);
         }
 
         return start > 0 && code[start - 1].Is("async") ? start - 1 : Math.Max(start, 0);

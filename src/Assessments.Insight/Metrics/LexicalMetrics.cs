@@ -26,10 +26,17 @@ internal static class LexicalMetrics
         tally.CodeLines += code.Select(l => l.Line).Distinct().Count();
         tally.Types += code.Where((l, i) => IsType(code, i, file.Language)).Count();
 
+        // Decisions before each lexeme, so that a function's count is one subtraction however deeply functions nest.
+        var before = new int[code.Count + 1];
+        for (var i = 0; i < code.Count; i++)
+        {
+            before[i + 1] = before[i] + (code[i].Kind is LexemeKind.Keyword or LexemeKind.Operator && Decisions.Contains(code[i].Text) ? 1 : 0);
+        }
+
         var tests = 0;
         foreach (var function in LexicalFunctions.In(code, file.Text, file.Language))
         {
-            var decisions = code.Skip(function.BodyStart).Take(Math.Max(0, function.BodyEnd - function.BodyStart + 1)).Count(l => l.Kind is LexemeKind.Keyword or LexemeKind.Operator && Decisions.Contains(l.Text));
+            var decisions = function.BodyEnd < function.BodyStart ? 0 : before[function.BodyEnd + 1] - before[function.BodyStart];
             tally.Units.Add(new MethodComplexity(function.Name, file.Path, function.Line, 1 + decisions));
             tests += IsTest(function, file) ? 1 : 0;
         }

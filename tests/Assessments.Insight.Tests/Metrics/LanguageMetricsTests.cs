@@ -90,6 +90,23 @@ public sealed class LanguageMetricsTests
         Assert.Equal(2, metrics.Tests.Files);
     }
 
+    [Fact]
+    public void Code_built_to_be_slow_to_read_is_read_in_about_linear_time()
+    {
+        // given: deeply nested calls, nested arrows and calls in a row with no terminator, near the 256 KiB cap per file
+        var nested = string.Concat(Enumerable.Repeat("a(", 30_000)) + string.Concat(Enumerable.Repeat(")", 30_000));
+        var arrows = string.Concat(Enumerable.Repeat("(x=(", 10_000)) + string.Concat(Enumerable.Repeat(")=>1)=>1", 10_000));
+        var calls = string.Concat(Enumerable.Repeat("f() ", 50_000));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        // when
+        var metrics = MetricsOf(new SourceFile("nested.js", nested), new SourceFile("arrows.js", arrows), new SourceFile("Calls.java", calls), new SourceFile("calls.go", calls));
+
+        // then
+        Assert.Equal(4, metrics.Files);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed.TotalSeconds:0.0} s");
+    }
+
     private static Domain.Reports.CodeMetrics MetricsOf(params SourceFile[] files)
     {
         var root = Path.Combine(Path.GetTempPath(), $"insight-metrics-{Guid.NewGuid():n}");
