@@ -1,14 +1,15 @@
 namespace Assessments.Insight.Lexing;
 
 /// <summary>
-/// Walking a file's lexemes: brackets matched, a keyword found, a line's end. Brackets are paired once,
-/// up front, so that asking for the closing one is a lookup: code built of thousands of nested calls
-/// must not make the function finder quadratic.
+/// Walking a file's lexemes: brackets matched, a keyword found, a line's end. Brackets and line ends
+/// are found once, up front, so that asking for them is a lookup: code built of thousands of nested
+/// calls on one line must not make the function finder quadratic.
 /// </summary>
 internal sealed class LexemeWalk
 {
     private readonly int[] _partner;
     private readonly int[] _opener;
+    private readonly int[] _lineEnd;
 
     public LexemeWalk(List<Lexeme> code)
     {
@@ -17,6 +18,12 @@ internal sealed class LexemeWalk
         _opener = new int[code.Count];
         Array.Fill(_partner, code.Count - 1);
         Array.Fill(_opener, -1);
+        _lineEnd = new int[code.Count];
+        for (var i = code.Count - 1; i >= 0; i--)
+        {
+            _lineEnd[i] = i + 1 < code.Count && code[i + 1].Line == code[i].Line ? _lineEnd[i + 1] : i;
+        }
+
         var open = new Stack<int>();
         for (var i = 0; i < code.Count; i++)
         {
@@ -55,14 +62,5 @@ internal sealed class LexemeWalk
     }
 
     /// <summary>The last lexeme on the line of lexeme <paramref name="i"/>.</summary>
-    public int LineEnd(int i)
-    {
-        var j = i;
-        while (j + 1 < Code.Count && Code[j + 1].Line == Code[i].Line)
-        {
-            j++;
-        }
-
-        return j;
-    }
+    public int LineEnd(int i) => _lineEnd[i];
 }

@@ -96,12 +96,29 @@ public static class NeutralLexer
                 continue;
             }
 
-            var op = Operators.FirstOrDefault(o => string.CompareOrdinal(text, i, o, 0, o.Length) == 0 && Applies(o, language));
+            var op = Operator(text, i, language);
             i += op?.Length ?? 1;
-            lexemes.Add(new Lexeme(LexemeKind.Operator, op ?? c.ToString(), startLine, start));
+            lexemes.Add(new Lexeme(LexemeKind.Operator, op ?? Single(c), startLine, start));
         }
 
         return lexemes;
+    }
+
+    private static readonly string[] Ascii = Enumerable.Range(0, 128).Select(c => ((char)c).ToString()).ToArray();
+
+    private static string Single(char c) => c < 128 ? Ascii[c] : c.ToString();
+
+    private static string? Operator(string text, int i, SourceLanguage language)
+    {
+        foreach (var o in Operators)
+        {
+            if (o[0] == text[i] && string.CompareOrdinal(text, i, o, 0, o.Length) == 0 && Applies(o, language))
+            {
+                return o;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Go's channel and bit-clear operators would misread <c>a&lt;-1</c> or <c>a&amp;^b</c> elsewhere.</summary>
