@@ -20,7 +20,7 @@ public sealed class CodeInsightAnalyzer(InsightLimits? limits = null) : ISubmiss
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or OperationCanceledException or InvalidOperationException)
         {
-            var insight = new CodeInsight("csharp", false, $"the source could not be read ({e.GetType().Name})", "none", [], null, [], 0);
+            var insight = new CodeInsight("csharp", false, $"the source could not be read ({e.GetType().Name})", "none", [], null, [], 0, FindingsRan: false);
             return Task.FromResult(new SubmissionInsight(insight, InsightChecks.From(insight)));
         }
     }

@@ -20,7 +20,10 @@ public static class InsightChecks
         }
 
         var high = insight.Findings.Where(f => f.Severity == FindingSeverity.High).ToList();
-        var noHigh = high.Count == 0
+        var notChecked = $"not applicable: {FindingsNote.ForLanguages(insight)}";
+        var noHigh = !insight.FindingsRan
+            ? new CheckOutcome(BuiltInChecks.CodeNoHighSeverityFindings, true, notChecked, [Evidence.Note(notChecked)], NoHighTitle)
+            : high.Count == 0
             ? new CheckOutcome(BuiltInChecks.CodeNoHighSeverityFindings, true, $"no high-severity finding ({insight.Findings.Count} lower)", [Evidence.Note($"{insight.Findings.Count} medium or low findings, none high")], NoHighTitle)
             : new CheckOutcome(
                 BuiltInChecks.CodeNoHighSeverityFindings,

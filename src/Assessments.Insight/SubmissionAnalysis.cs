@@ -11,8 +11,9 @@ namespace Assessments.Insight;
 public sealed record InsightResult(CodeInsight Insight, IReadOnlyList<CheckOutcome> Outcomes);
 
 /// <summary>
-/// Reads a submission folder's C# within <see cref="InsightLimits"/> and reports findings and metrics.
-/// Text only: the submission is never built, loaded or run, nor are its analyzers or generators.
+/// Reads a submission folder's source within <see cref="InsightLimits"/> and reports findings (C# only:
+/// the rules are Roslyn's) and metrics (every language). Text only: the submission is never built,
+/// loaded or run, nor are its analyzers or generators.
 /// </summary>
 public static class SubmissionAnalysis
 {
@@ -28,22 +29,33 @@ public static class SubmissionAnalysis
 
     private static InsightResult Analyze(SourceSet sources, InsightLimits limits, Stopwatch clock, CancellationToken cancellationToken)
     {
+        var languages = sources.Languages.Select(l => l.Id()).ToList();
+        var others = sources.Code.Where(f => f.Language != SourceLanguage.CSharp).ToList();
         CodeInsight insight;
-        if (sources.CSharp.Count == 0)
+        if (sources.Code.Count == 0)
         {
-            insight = new CodeInsight("csharp", false, "the submission has no C# source", "none", [], null, sources.LimitsReached, Elapsed(clock));
+            insight = new CodeInsight("csharp", false, "the submission has no source in a language code insight reads (C#, Python, Go, JavaScript, TypeScript, Java)", "none", [], null, sources.LimitsReached, Elapsed(clock), languages, FindingsRan: false);
+        }
+        else if (sources.CSharp.Count == 0)
+        {
+            var metrics = MetricsCalculator.Of(null, others, sources.Projects, cancellationToken);
+            insight = new CodeInsight(MainLanguage(sources), true, null, "lexical", [], metrics, sources.LimitsReached, Elapsed(clock), languages, FindingsRan: false);
         }
         else
         {
             var code = CodeBase.Parse(sources.CSharp, bind: true, cancellationToken);
             var remaining = limits.TimeBudget - clock.Elapsed;
             var scan = FindingScanner.Scan(code, sources.Settings, remaining, cancellationToken);
-            var metrics = MetricsCalculator.Of(code, sources.Projects, cancellationToken);
-            insight = new CodeInsight("csharp", true, null, scan.Mode, scan.Findings, metrics, [.. sources.LimitsReached, .. scan.LimitsReached], Elapsed(clock));
+            var metrics = MetricsCalculator.Of(code, others, sources.Projects, cancellationToken);
+            insight = new CodeInsight(MainLanguage(sources), true, null, scan.Mode, scan.Findings, metrics, [.. sources.LimitsReached, .. scan.LimitsReached], Elapsed(clock), languages);
         }
 
         return new InsightResult(insight, InsightChecks.From(insight));
     }
+
+    /// <summary>The language with the most files; C# on a tie, since its findings are the ones shown.</summary>
+    private static string MainLanguage(SourceSet sources) =>
+        sources.Code.GroupBy(f => f.Language).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First().Key.Id();
 
     private static double Elapsed(Stopwatch clock) => Math.Round(clock.Elapsed.TotalMilliseconds, 1);
 }

@@ -27,7 +27,10 @@ internal static class InsightView
             return;
         }
 
-        md.AppendLine($"{insight.Findings.Count} finding(s) ({Counts(insight)}), {insight.Mode} analysis in {insight.DurationMs / 1000:0.0} s.").AppendLine();
+        var note = FindingsNote.For(insight);
+        md.AppendLine(insight.FindingsRan
+            ? $"{insight.Findings.Count} finding(s) ({Counts(insight)}), {insight.Mode} analysis in {insight.DurationMs / 1000:0.0} s.{(note is null ? string.Empty : " " + Cell(note))}"
+            : $"{Cell(note ?? FindingsNote.ForLanguages(insight))} Metrics read in {insight.DurationMs / 1000:0.0} s.").AppendLine();
         if (insight.Findings.Count > 0)
         {
             md.AppendLine("| Severity | Finding | Where | Competency |").AppendLine("|---|---|---|---|");
@@ -41,7 +44,7 @@ internal static class InsightView
 
         if (insight.Metrics is { } m)
         {
-            md.AppendLine($"**Metrics:** {m.Files} files, {m.CodeLines:N0} lines of code ({m.Lines:N0} in all), {m.Types} types, {m.Methods} methods; cyclomatic complexity mean {m.Complexity.Mean:0.0}, median {m.Complexity.Median}, p90 {m.Complexity.P90}, max {m.Complexity.Max} ({string.Join(", ", m.Complexity.Buckets.Select(b => $"{b.Key}: {b.Value}"))}); tests: {m.Tests.Methods} test methods in {m.Tests.Projects} test project(s).").AppendLine();
+            md.AppendLine($"**Metrics:** {m.Files} files, {m.CodeLines:N0} lines of code ({m.Lines:N0} in all), {m.Types} types, {m.Methods} {Units(insight)}; cyclomatic complexity mean {m.Complexity.Mean:0.0}, median {m.Complexity.Median}, p90 {m.Complexity.P90}, max {m.Complexity.Max} ({string.Join(", ", m.Complexity.Buckets.Select(b => $"{b.Key}: {b.Value}"))}); tests: {m.Tests.Methods} test methods in {m.Tests.Projects} test project(s).").AppendLine();
         }
 
         foreach (var limit in insight.LimitsReached)
@@ -66,7 +69,10 @@ internal static class InsightView
             return;
         }
 
-        h.Append($"<p>{insight.Findings.Count} finding(s) ({E(Counts(insight))}), {E(insight.Mode)} analysis in {insight.DurationMs / 1000:0.0} s.</p>");
+        var note = FindingsNote.For(insight);
+        h.Append(insight.FindingsRan
+            ? $"<p>{insight.Findings.Count} finding(s) ({E(Counts(insight))}), {E(insight.Mode)} analysis in {insight.DurationMs / 1000:0.0} s.{(note is null ? string.Empty : " " + E(note))}</p>"
+            : $"<p>{E(note ?? FindingsNote.ForLanguages(insight))} Metrics read in {insight.DurationMs / 1000:0.0} s.</p>");
         foreach (var f in insight.Findings.Take(MaxFindingsShown))
         {
             var css = f.Severity == FindingSeverity.High ? "fail" : "muted";
@@ -78,7 +84,7 @@ internal static class InsightView
         if (insight.Metrics is { } m)
         {
             h.Append("<table>");
-            Row(h, "size", $"{m.Files} files, {m.CodeLines:N0} lines of code ({m.Lines:N0} in all), {m.Types} types, {m.Methods} methods");
+            Row(h, "size", $"{m.Files} files, {m.CodeLines:N0} lines of code ({m.Lines:N0} in all), {m.Types} types, {m.Methods} {Units(insight)}");
             Row(h, "cyclomatic complexity", $"mean {m.Complexity.Mean:0.0}, median {m.Complexity.Median}, p90 {m.Complexity.P90}, max {m.Complexity.Max}; {string.Join(", ", m.Complexity.Buckets.Select(b => $"{b.Key}: {b.Value}"))}");
             Row(h, "most complex", string.Join("; ", m.Complexity.MostComplex.Select(c => $"{c.Method} ({c.File}:{c.Line}) {c.Complexity}")));
             Row(h, "own tests", $"{m.Tests.Methods} test methods in {m.Tests.Files} files, {m.Tests.Projects} test project(s)");
@@ -90,6 +96,10 @@ internal static class InsightView
             h.Append($"<p class=\"muted\">Limit reached: {E(limit)}</p>");
         }
     }
+
+    /// <summary>Python and Go have functions rather than methods; metrics count both the same way.</summary>
+    private static string Units(CodeInsight insight) =>
+        insight.Languages is null || insight.Languages.All(l => l == "csharp") ? "methods" : "functions";
 
     private static string Counts(CodeInsight insight) =>
         string.Join(", ", new[] { FindingSeverity.High, FindingSeverity.Medium, FindingSeverity.Low }.Select(s => $"{insight.Findings.Count(f => f.Severity == s)} {s}"));

@@ -7,7 +7,7 @@ using Assessments.Insight.Similarity;
 namespace Assessments.Similarity;
 
 /// <summary>
-/// A challenge's starter kit as similarity sees it: every k-gram of it (excluded from every
+/// A challenge's starter kits (every language) as similarity sees them: every k-gram of it (excluded from every
 /// submission, since every candidate was handed it) and a hash of its sources, kept with each
 /// document so that a changed kit is noticed. Read once per challenge folder.
 /// </summary>
@@ -15,9 +15,9 @@ public static class ChallengeFingerprints
 {
     private static readonly ConcurrentDictionary<string, Starter> Cache = new(StringComparer.Ordinal);
 
-    public static Starter StarterOf(Challenge challenge) => Cache.GetOrAdd(challenge.StarterDirectory, folder =>
+    public static Starter StarterOf(Challenge challenge) => Cache.GetOrAdd(challenge.StarterDirectory, _ =>
     {
-        var files = SimilarityIndex.StarterFiles(folder);
+        var files = SimilarityIndex.StarterFiles(challenge.StarterLanguages.Select(challenge.StarterDirectoryFor).OfType<string>());
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         foreach (var file in files)
         {

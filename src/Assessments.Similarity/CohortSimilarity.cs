@@ -28,7 +28,7 @@ public sealed partial class CohortSimilarity(NpgsqlDataSource dataSource, ILogge
         }
 
         var starter = ChallengeFingerprints.StarterOf(challenge);
-        var fingerprint = ChallengeFingerprints.Of(submissionId.ToString(), TokenStream.Of(sources.CSharp, cancellationToken), starter);
+        var fingerprint = ChallengeFingerprints.Of(submissionId.ToString(), TokenStream.Of(sources.Files, cancellationToken), starter);
         var fingerprinted = total.Elapsed;
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -87,7 +87,7 @@ public sealed partial class CohortSimilarity(NpgsqlDataSource dataSource, ILogge
             }
 
             var sources = SubmissionSources.FromFolder(reference.Directory);
-            var fingerprint = ChallengeFingerprints.Of(name, TokenStream.Of(sources.CSharp, cancellationToken), starter);
+            var fingerprint = ChallengeFingerprints.Of(name, TokenStream.Of(sources.Files, cancellationToken), starter);
             await FingerprintIndex.AddDocumentAsync(
                 connection,
                 transaction,

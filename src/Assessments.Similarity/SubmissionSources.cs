@@ -5,11 +5,11 @@ using Assessments.Submissions;
 namespace Assessments.Similarity;
 
 /// <summary>
-/// The C# a submission's similarity is measured on: unpacked with the grader's own intake rules (links,
+/// The sources (every language code insight reads) a submission's similarity is measured on: unpacked with the grader's own intake rules (links,
 /// <c>..</c>, bombs refused), read within the insight limits. Past a limit the submission is indexed on
 /// what was read, and the limits reached are kept with it.
 /// </summary>
-public sealed record SubmissionSources(IReadOnlyList<SourceFile> CSharp, IReadOnlyList<string> LimitsReached)
+public sealed record SubmissionSources(IReadOnlyList<SourceFile> Files, IReadOnlyList<string> LimitsReached)
 {
     /// <summary>From a folder, .zip or .tar.gz on disk.</summary>
     /// <exception cref="SubmissionRejectedException">The archive breaks an intake rule.</exception>
@@ -22,7 +22,7 @@ public sealed record SubmissionSources(IReadOnlyList<SourceFile> CSharp, IReadOn
     public static SubmissionSources FromFolder(string folder)
     {
         var set = SourceSet.Read(folder, InsightLimits.Default);
-        return new SubmissionSources(set.CSharp, set.LimitsReached);
+        return new SubmissionSources(set.Code, set.LimitsReached);
     }
 
     /// <summary>From archive bytes kept in the database (the server's reindex and side-by-side page).</summary>

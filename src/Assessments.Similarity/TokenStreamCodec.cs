@@ -23,7 +23,7 @@ public static class TokenStreamCodec
             var line = 0;
             for (var i = 0; i < tokens.Length; i++)
             {
-                // Kinds are Roslyn SyntaxKind values (non-negative); the file boundary (-1) becomes 0, which Roslyn never emits here.
+                // Kinds are Roslyn SyntaxKind values or NeutralTokens' (all positive); the file boundary (-1) becomes 0, which neither emits.
                 writer.Write7BitEncodedInt(tokens.Kinds[i] == TokenStream.Boundary ? 0 : tokens.Kinds[i]);
                 if (tokens.Kinds[i] == TokenStream.Boundary)
                 {

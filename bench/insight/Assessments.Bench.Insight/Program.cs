@@ -38,9 +38,9 @@ var submissions = new List<(string Name, string Challenge, IReadOnlyList<SourceF
 for (var i = 0; submissions.Count < count; i++)
 {
     var (challenge, folder) = references[i % references.Count];
-    var original = SourceSet.Read(folder, InsightLimits.Default).CSharp;
+    var original = SourceSet.Read(folder, InsightLimits.Default).Code;
     var moves = (DisguiseMoves)(1 + (i % (int)DisguiseMoves.All));
-    var files = original.Select(f => f with { Text = Disguise.Apply(f.Text, seed: i, moves) }).ToList();
+    var files = original.Select(f => f with { Text = Disguise.Apply(f, seed: i, moves) }).ToList();
     submissions.Add(($"{Path.GetFileName(challenge)}/{Path.GetFileName(folder)}#{i}", challenge, files));
 }
 

@@ -39,12 +39,12 @@ internal static class SimilarityCommand
         try
         {
             var loaded = ChallengeLoader.Load(ChallengeLocator.Resolve(challengeArg));
-            index = new SimilarityIndex(SimilarityIndex.StarterFiles(loaded.StarterDirectory));
+            index = new SimilarityIndex(SimilarityIndex.StarterFiles(loaded.StarterLanguages.Select(loaded.StarterDirectoryFor).OfType<string>()));
             foreach (var path in submissions)
             {
                 // The same intake as grading: archives unpacked safely within limits, links refused.
                 using var staged = SubmissionIntake.Stage(path, SubmissionLimits.Default);
-                index.Add(path, SourceSet.Read(staged.Root, InsightLimits.Default).CSharp, cancellationToken);
+                index.Add(path, SourceSet.Read(staged.Root, InsightLimits.Default).Code, cancellationToken);
             }
         }
         catch (Exception e) when (e is InvalidChallengeException or DirectoryNotFoundException or SubmissionRejectedException or IOException)

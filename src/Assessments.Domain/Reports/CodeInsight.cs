@@ -4,9 +4,14 @@ namespace Assessments.Domain.Reports;
 /// What reading the submission's source (never running it) found: backend code smells with their
 /// evidence, and size and complexity metrics. Advice for an interviewer, never a verdict on its own.
 /// </summary>
-/// <param name="Analyzed">False (with <see cref="Reason"/>) when there was no C# source to read.</param>
-/// <param name="Mode"><c>semantic</c> when the SDK's reference assemblies bound the code, else <c>syntax</c>.</param>
+/// <param name="Language">The submission's main language (most files): <c>csharp</c>, <c>python</c>, <c>go</c>, <c>javascript</c>, <c>typescript</c> or <c>java</c>.</param>
+/// <param name="Analyzed">False (with <see cref="Reason"/>) when there was no source in a language insight reads.</param>
+/// <param name="Mode">How the findings were looked for: <c>semantic</c> when the SDK's reference assemblies bound the C#, <c>syntax</c> when
+/// they did not, <c>lexical</c> when there is no C# and only metrics were taken, <c>none</c> when nothing was analysed.</param>
 /// <param name="LimitsReached">Caps that cut the analysis short (file count, size, time budget), one line each.</param>
+/// <param name="Languages">Every language with source in the submission, in a stable order. Null in reports written before other languages were read (those read C# only).</param>
+/// <param name="FindingsRan">Whether the findings rules ran: they read C# only, so a submission without C# has no findings because none were looked for.
+/// True in reports written before other languages were read.</param>
 public sealed record CodeInsight(
     string Language,
     bool Analyzed,
@@ -15,7 +20,9 @@ public sealed record CodeInsight(
     IReadOnlyList<CodeFinding> Findings,
     CodeMetrics? Metrics,
     IReadOnlyList<string> LimitsReached,
-    double DurationMs);
+    double DurationMs,
+    IReadOnlyList<string>? Languages = null,
+    bool FindingsRan = true);
 
 /// <summary>One smell at one place in the source, with why it matters for a service under load.</summary>
 /// <param name="Severity"><c>high</c>, <c>medium</c> or <c>low</c> (see <see cref="FindingSeverity"/>).</param>

@@ -7,39 +7,51 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Assessments.Insight.Metrics;
 
-/// <summary>Size, methods, the complexity distribution and the submission's own tests, by syntax alone.</summary>
+/// <summary>
+/// Size, methods, the complexity distribution and the submission's own tests, by syntax alone: C# by
+/// Roslyn, the other languages by <see cref="LexicalMetrics"/>. A method is a function in languages without classes.
+/// </summary>
 internal static class MetricsCalculator
 {
     private static readonly HashSet<string> TestAttributes = new(StringComparer.Ordinal) { "Fact", "Theory", "Test", "TestMethod", "TestCase", "DataTestMethod", "TestCaseSource" };
     private static readonly string[] TestPackages = ["xunit", "nunit", "MSTest", "Microsoft.NET.Test.Sdk", "TUnit"];
 
-    public static CodeMetrics Of(CodeBase code, IReadOnlyList<SourceFile> projects, CancellationToken cancellationToken)
+    public static CodeMetrics Of(CodeBase? csharp, IReadOnlyList<SourceFile> others, IReadOnlyList<SourceFile> projects, CancellationToken cancellationToken)
     {
-        var lines = 0;
-        var codeLines = 0;
-        var types = 0;
-        var units = new List<MethodComplexity>();
-        var testFiles = 0;
-        var testMethods = 0;
+        var tally = new MetricsTally { Files = (csharp?.Files.Count ?? 0) + others.Count };
+        if (csharp is not null)
+        {
+            AddCSharp(tally, csharp, cancellationToken);
+        }
+
+        foreach (var file in others)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            LexicalMetrics.AddTo(tally, file);
+        }
+
+        var testProjects = projects.Count(p => TestPackages.Any(t => p.Text.Contains($"\"{t}", StringComparison.OrdinalIgnoreCase)));
+        return new CodeMetrics(tally.Files, tally.Lines, tally.CodeLines, tally.Types, tally.Units.Count, Distribution(tally.Units), new TestPresence(testProjects, tally.TestFiles, tally.TestMethods));
+    }
+
+    private static void AddCSharp(MetricsTally tally, CodeBase code, CancellationToken cancellationToken)
+    {
         foreach (var (file, tree) in code.Files)
         {
             var root = tree.GetRoot(cancellationToken);
             var text = tree.GetText(cancellationToken);
-            lines += text.Lines.Count;
-            codeLines += root.DescendantTokens().Where(t => !t.IsKind(SyntaxKind.EndOfFileToken)).Select(t => text.Lines.GetLineFromPosition(t.SpanStart).LineNumber).Distinct().Count();
-            types += root.DescendantNodes().Count(n => n is BaseTypeDeclarationSyntax or DelegateDeclarationSyntax);
+            tally.Lines += text.Lines.Count;
+            tally.CodeLines += root.DescendantTokens().Where(t => !t.IsKind(SyntaxKind.EndOfFileToken)).Select(t => text.Lines.GetLineFromPosition(t.SpanStart).LineNumber).Distinct().Count();
+            tally.Types += root.DescendantNodes().Count(n => n is BaseTypeDeclarationSyntax or DelegateDeclarationSyntax);
             foreach (var unit in root.DescendantNodes().Where(IsUnit))
             {
-                units.Add(new MethodComplexity(NameOf(unit), file.Path, tree.GetLineSpan(unit.Span, cancellationToken).StartLinePosition.Line + 1, Complexity.Of(unit, IsUnit)));
+                tally.Units.Add(new MethodComplexity(NameOf(unit), file.Path, tree.GetLineSpan(unit.Span, cancellationToken).StartLinePosition.Line + 1, Complexity.Of(unit, IsUnit)));
             }
 
             var tests = root.DescendantNodes().OfType<MethodDeclarationSyntax>().Count(m => m.AttributeLists.SelectMany(l => l.Attributes).Any(a => Syntax.TypeName(a.Name) is { } n && TestAttributes.Contains(n.EndsWith("Attribute", StringComparison.Ordinal) ? n[..^9] : n)));
-            testMethods += tests;
-            testFiles += tests > 0 ? 1 : 0;
+            tally.TestMethods += tests;
+            tally.TestFiles += tests > 0 ? 1 : 0;
         }
-
-        var testProjects = projects.Count(p => TestPackages.Any(t => p.Text.Contains($"\"{t}", StringComparison.OrdinalIgnoreCase)));
-        return new CodeMetrics(code.Files.Count, lines, codeLines, types, units.Count, Distribution(units), new TestPresence(testProjects, testFiles, testMethods));
     }
 
     private static ComplexityDistribution Distribution(List<MethodComplexity> units)

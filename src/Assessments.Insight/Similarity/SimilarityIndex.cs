@@ -20,13 +20,20 @@ public sealed class SimilarityIndex
 
     public IReadOnlyList<Fingerprint> Submissions => _submissions;
 
-    /// <summary>Reads a starter-kit folder's C# files within the usual limits (an absent folder is an empty kit).</summary>
+    /// <summary>Reads a starter-kit folder's sources within the usual limits (an absent folder is an empty kit).</summary>
     public static IReadOnlyList<SourceFile> StarterFiles(string? starterDirectory) =>
-        starterDirectory is not null && Directory.Exists(starterDirectory) ? SourceSet.Read(starterDirectory, InsightLimits.Default).CSharp : [];
+        starterDirectory is not null && Directory.Exists(starterDirectory) ? SourceSet.Read(starterDirectory, InsightLimits.Default).Code : [];
 
-    public Fingerprint Add(string name, IReadOnlyList<SourceFile> csharp, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The kits of every language together, each file's path prefixed with its kit's folder name. Tokens
+    /// of different languages never match, so one set of starter k-grams serves every submission.
+    /// </summary>
+    public static IReadOnlyList<SourceFile> StarterFiles(IEnumerable<string> starterDirectories) =>
+        starterDirectories.SelectMany(d => StarterFiles(d).Select(f => f with { Path = $"{Path.GetFileName(d)}/{f.Path}" })).ToList();
+
+    public Fingerprint Add(string name, IReadOnlyList<SourceFile> sources, CancellationToken cancellationToken = default)
     {
-        var fingerprint = Fingerprint.Of(name, TokenStream.Of(csharp, cancellationToken), _starter, _options);
+        var fingerprint = Fingerprint.Of(name, TokenStream.Of(sources, cancellationToken), _starter, _options);
         _submissions.Add(fingerprint);
         return fingerprint;
     }

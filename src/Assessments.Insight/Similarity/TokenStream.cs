@@ -1,3 +1,4 @@
+using Assessments.Insight.Lexing;
 using Assessments.Insight.Sources;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -6,14 +7,17 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace Assessments.Insight.Similarity;
 
 /// <summary>
-/// A submission's C# as one normalised token sequence: every identifier is the same token, every
+/// A submission's source as one normalised token sequence: every identifier is the same token, every
 /// literal of a kind is the same token, comments and layout are gone. Renaming, reformatting and
-/// re-commenting therefore change nothing; file boundaries are walls no match crosses.
+/// re-commenting therefore change nothing; file boundaries are walls no match crosses. C# is read by
+/// Roslyn, every other language by <see cref="NeutralLexer"/>, whose kinds never equal a C# one.
 /// </summary>
 public sealed class TokenStream
 {
     /// <summary>Stands between files; equal to nothing, not even itself.</summary>
     public const int Boundary = -1;
+
+    private const int Skipped = -2;
 
     private TokenStream(int[] kinds, int[] files, int[] lines, IReadOnlyList<string> paths)
     {
@@ -54,8 +58,6 @@ public sealed class TokenStream
         for (var f = 0; f < files.Count; f++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var tree = CSharpSyntaxTree.ParseText(files[f].Text, cancellationToken: cancellationToken);
-            var text = tree.GetText(cancellationToken);
             if (kinds.Count > 0)
             {
                 kinds.Add(Boundary);
@@ -63,18 +65,29 @@ public sealed class TokenStream
                 lines.Add(0);
             }
 
-            foreach (var token in tree.GetRoot(cancellationToken).DescendantTokens())
+            foreach (var (kind, line) in Tokens(files[f], cancellationToken))
             {
-                if (Normalise(token) is { } kind)
-                {
-                    kinds.Add(kind);
-                    fileIndex.Add(f);
-                    lines.Add(text.Lines.GetLineFromPosition(token.SpanStart).LineNumber + 1);
-                }
+                kinds.Add(kind);
+                fileIndex.Add(f);
+                lines.Add(line);
             }
         }
 
         return new TokenStream([.. kinds], [.. fileIndex], [.. lines], files.Select(f => f.Path).ToList());
+    }
+
+    private static IEnumerable<(int Kind, int Line)> Tokens(SourceFile file, CancellationToken cancellationToken)
+    {
+        if (file.Language != SourceLanguage.CSharp)
+        {
+            return NeutralTokens.Of(NeutralLexer.Lex(file.Text, file.Language), file.Language);
+        }
+
+        var tree = CSharpSyntaxTree.ParseText(file.Text, cancellationToken: cancellationToken);
+        var text = tree.GetText(cancellationToken);
+        return tree.GetRoot(cancellationToken).DescendantTokens()
+            .Select(token => (Kind: Normalise(token) ?? Skipped, Line: text.Lines.GetLineFromPosition(token.SpanStart).LineNumber + 1))
+            .Where(t => t.Kind != Skipped);
     }
 
     private static int? Normalise(SyntaxToken token)

@@ -1,22 +1,33 @@
 namespace Assessments.Insight.Sources;
 
 /// <summary>
-/// The files of a submission the analysis reads: C# sources, project files and settings files,
-/// gathered within <see cref="InsightLimits"/> (build output and VCS folders skipped, links never followed).
+/// The files of a submission the analysis reads: sources in every <see cref="SourceLanguage"/>, project
+/// files and settings files, gathered within <see cref="InsightLimits"/> (build output, VCS, dependency
+/// and virtual-environment folders skipped, links never followed).
 /// </summary>
 public sealed class SourceSet
 {
-    private static readonly string[] SkippedFolders = ["bin", "obj", ".git", "node_modules", ".vs", ".idea"];
+    // Vendored Go modules and Python environments are other people's code: counting them would make
+    // two candidates who vendored the same library look alike.
+    private static readonly string[] SkippedFolders = ["bin", "obj", ".git", "node_modules", ".vs", ".idea", "vendor", "__pycache__", ".venv", "venv"];
 
-    private SourceSet(IReadOnlyList<SourceFile> csharp, IReadOnlyList<SourceFile> projects, IReadOnlyList<SourceFile> settings, IReadOnlyList<string> limitsReached)
+    private SourceSet(IReadOnlyList<SourceFile> code, IReadOnlyList<SourceFile> projects, IReadOnlyList<SourceFile> settings, IReadOnlyList<string> limitsReached)
     {
-        CSharp = csharp;
+        Code = code;
+        CSharp = code.Where(f => f.Language == SourceLanguage.CSharp).ToList();
+        Languages = code.Select(f => f.Language).Distinct().Order().ToList();
         Projects = projects;
         Settings = settings;
         LimitsReached = limitsReached;
     }
 
+    /// <summary>Every source file in a language insight reads, in path order: what similarity and metrics see.</summary>
+    public IReadOnlyList<SourceFile> Code { get; }
+
+    /// <summary>The C# among <see cref="Code"/>: what Roslyn binds and the findings rules read.</summary>
     public IReadOnlyList<SourceFile> CSharp { get; }
+
+    public IReadOnlyList<SourceLanguage> Languages { get; }
 
     /// <summary>The <c>*.csproj</c> files, read to tell test projects from the service.</summary>
     public IReadOnlyList<SourceFile> Projects { get; }
@@ -64,7 +75,7 @@ public sealed class SourceSet
     {
         var all = files.ToList();
         return new SourceSet(
-            all.Where(f => IsCSharp(f.Path)).ToList(),
+            all.Where(f => IsCode(f.Path)).ToList(),
             all.Where(f => f.Path.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase)).ToList(),
             all.Where(f => IsSettings(f.Path)).ToList(),
             reached);
@@ -88,7 +99,7 @@ public sealed class SourceSet
             foreach (var file in Directory.EnumerateFiles(dir, "*", options))
             {
                 var name = Path.GetFileName(file);
-                if (IsCSharp(name) || name.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase) || IsSettings(name))
+                if (IsCode(name) || name.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase) || IsSettings(name))
                 {
                     yield return file;
                 }
@@ -96,7 +107,9 @@ public sealed class SourceSet
         }
     }
 
-    private static bool IsCSharp(string path) => path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase);
+    // Minified bundles are build output that happens to end in .js.
+    private static bool IsCode(string path) =>
+        SourceLanguages.FromPath(path) is not null && !path.EndsWith(".min.js", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsSettings(string path)
     {

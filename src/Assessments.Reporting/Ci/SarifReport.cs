@@ -100,6 +100,11 @@ public static class SarifReport
         {
             notes.Add(Note(insight.Reason ?? "The source was not analyzed."));
         }
+        else if (FindingsNote.For(insight) is { } note)
+        {
+            // An empty result list from a Python submission means "not looked at", not "clean".
+            notes.Add(Note(note));
+        }
 
         foreach (var limit in insight?.LimitsReached ?? [])
         {

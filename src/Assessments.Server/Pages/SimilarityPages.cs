@@ -119,7 +119,7 @@ public static class SimilarityPages
         return h.ToString();
     }
 
-    /// <summary>One side's C# files by path: a submission's from its stored archive, a reference's from the challenge folder.</summary>
+    /// <summary>One side's source files by path: a submission's from its stored archive, a reference's from the challenge folder.</summary>
     private static async Task<IReadOnlyDictionary<string, string[]>> SourcesAsync(SubmissionStore store, ChallengeCatalog catalog, string challengeId, PairSide side, CancellationToken cancellationToken)
     {
         IReadOnlyList<SourceFile> files = [];
@@ -127,12 +127,12 @@ public static class SimilarityPages
         {
             if (await store.ArchiveAsync(submission, cancellationToken) is { } archive)
             {
-                files = SubmissionSources.FromArchive(archive).CSharp;
+                files = SubmissionSources.FromArchive(archive).Files;
             }
         }
         else if (catalog.Find(challengeId)?.References.FirstOrDefault(r => Assessments.Domain.Scoring.LevelNames.ToName(r.ExpectedLevel) == side.ReferenceName) is { } reference)
         {
-            files = SubmissionSources.FromFolder(reference.Directory).CSharp;
+            files = SubmissionSources.FromFolder(reference.Directory).Files;
         }
 
         return files.ToDictionary(f => f.Path, f => f.Text.Split('\n').Select(l => l.TrimEnd('\r')).ToArray(), StringComparer.Ordinal);

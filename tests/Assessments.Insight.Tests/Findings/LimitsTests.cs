@@ -52,9 +52,24 @@ public sealed class LimitsTests : IDisposable
     }
 
     [Fact]
-    public void A_submission_without_csharp_is_not_analysed_and_the_check_is_not_applicable()
+    public void A_submission_without_csharp_gets_metrics_but_no_findings_and_the_check_is_not_applicable()
     {
         File.WriteAllText(Path.Combine(_folder, "main.go"), "package main");
+
+        var result = SubmissionAnalysis.Analyze(_folder);
+
+        Assert.True(result.Insight.Analyzed);
+        Assert.False(result.Insight.FindingsRan);
+        Assert.Equal(1, result.Insight.Metrics!.Files);
+        var noHigh = Assert.Single(result.Outcomes, o => o.CheckId == "code.no-high-severity-findings");
+        Assert.True(noHigh.Passed);
+        Assert.Contains("this submission is Go", noHigh.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_submission_in_no_language_insight_reads_is_not_analysed_and_the_check_is_not_applicable()
+    {
+        File.WriteAllText(Path.Combine(_folder, "main.rs"), "fn main() {}");
 
         var result = SubmissionAnalysis.Analyze(_folder);
 

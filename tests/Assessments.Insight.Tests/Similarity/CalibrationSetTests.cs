@@ -38,10 +38,10 @@ public sealed class CalibrationSetTests(ITestOutputHelper output)
     [MemberData(nameof(ChallengesWithReferences))]
     public void Independently_written_references_of_a_challenge_score_at_most_0_3_pairwise(string challenge)
     {
-        var index = new SimilarityIndex(SimilarityIndex.StarterFiles(Repository.Starter(challenge)));
+        var index = new SimilarityIndex(SimilarityIndex.StarterFiles(Repository.StartersOfEveryLanguage(challenge)));
         foreach (var (_, level, folder) in Repository.References().Where(r => r.Challenge == challenge))
         {
-            index.Add(level, SourceSet.Read(folder, InsightLimits.Default).CSharp);
+            index.Add(level, SourceSet.Read(folder, InsightLimits.Default).Code);
         }
 
         var pairs = index.ComparePairwise();
@@ -58,13 +58,13 @@ public sealed class CalibrationSetTests(ITestOutputHelper output)
     public void A_disguised_copy_of_a_reference_scores_at_least_0_8_against_it(string challenge, string level)
     {
         var folder = Path.Combine(Repository.Challenges, challenge, "reference", level);
-        var original = SourceSet.Read(folder, InsightLimits.Default).CSharp;
+        var original = SourceSet.Read(folder, InsightLimits.Default).Code;
         Assert.NotEmpty(original);
-        var index = new SimilarityIndex(SimilarityIndex.StarterFiles(Repository.Starter(challenge)));
+        var index = new SimilarityIndex(SimilarityIndex.StarterFiles(Repository.StartersOfEveryLanguage(challenge)));
         index.Add("original", original);
         for (var seed = 1; seed <= 3; seed++)
         {
-            var disguised = original.Select(f => f with { Path = $"src/{seed}/{Path.GetFileName(f.Path)}", Text = Disguise.Apply(f.Text, seed) }).ToList();
+            var disguised = original.Select(f => f with { Path = $"src/{seed}/{Path.GetFileName(f.Path)}", Text = Disguise.Apply(f, seed) }).ToList();
             Assert.NotEqual(original[0].Text, disguised[0].Text);
             index.Add($"copy-{seed}", disguised);
         }

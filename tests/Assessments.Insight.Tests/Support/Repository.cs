@@ -18,5 +18,17 @@ public static class Repository
 
     public static string Starter(string challenge) => Path.Combine(Challenges, challenge, "starter");
 
+    /// <summary>A challenge's kits in every language: what similarity excludes from its submissions.</summary>
+    public static IReadOnlyList<string> StartersOfEveryLanguage(string challenge) =>
+        [Starter(challenge), .. OtherLanguageStarters().Where(s => s.Challenge == challenge).Select(s => s.Folder)];
+
+    /// <summary>Every <c>challenges/*/starters/&lt;language&gt;</c> kit (the kits in languages other than C#): (challenge, language, folder).</summary>
+    public static IReadOnlyList<(string Challenge, string Language, string Folder)> OtherLanguageStarters() =>
+        Directory.EnumerateDirectories(Challenges)
+            .Where(c => Directory.Exists(Path.Combine(c, "starters")))
+            .SelectMany(c => Directory.EnumerateDirectories(Path.Combine(c, "starters")).Select(s => (Path.GetFileName(c), Path.GetFileName(s), s)))
+            .OrderBy(s => s.Item1, StringComparer.Ordinal).ThenBy(s => s.Item2, StringComparer.Ordinal)
+            .ToList();
+
     public static string Corpus(string name) => Path.Combine(AppContext.BaseDirectory, "Corpus", name);
 }

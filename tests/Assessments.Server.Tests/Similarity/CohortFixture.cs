@@ -53,7 +53,7 @@ public sealed class CohortFixture : IAsyncLifetime
     public async Task<IReadOnlyList<SimilarPair>> SimilarAsync(Guid submission) => await Interviewer.ListSimilarAsync(submission);
 
     public IReadOnlyList<SourceFile> Reference(string level) =>
-        SubmissionSources.FromFolder(Path.Combine(RepositoryPaths.Challenges, ChallengeId, "reference", level)).CSharp;
+        SubmissionSources.FromFolder(Path.Combine(RepositoryPaths.Challenges, ChallengeId, "reference", level)).Files;
 
     public static IReadOnlyList<SourceFile> Disguised(IReadOnlyList<SourceFile> files, int seed) =>
         files.Select(f => f with { Path = $"src/Renamed{seed}/{Path.GetFileName(f.Path)}", Text = Disguise.Apply(f.Text, seed) }).ToList();

@@ -41,7 +41,7 @@ public sealed class GradedCohortFixture : IAsyncLifetime
         await Interviewer.CreateInvitationAsync(new CreateInvitationRequest(ChallengeId, name));
 
     public static IReadOnlyList<SourceFile> Reference(string level) =>
-        SubmissionSources.FromFolder(Path.Combine(RepositoryPaths.Challenges, ChallengeId, "reference", level)).CSharp;
+        SubmissionSources.FromFolder(Path.Combine(RepositoryPaths.Challenges, ChallengeId, "reference", level)).Files;
 
     /// <summary>Uploads the files as the candidate and waits until the worker has graded the submission and indexed it.</summary>
     public async Task<Guid> HandInAsync(CreatedInvitation candidate, IReadOnlyList<SourceFile> files)

@@ -1,3 +1,4 @@
+using Assessments.Insight.Sources;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -11,6 +12,10 @@ namespace Assessments.Insight.Similarity.Calibration;
 /// </summary>
 public static class Disguise
 {
+    /// <summary>A file disguised in its own language: Roslyn rewrites C#, <see cref="LexicalDisguise"/> the others.</summary>
+    public static string Apply(SourceFile file, int seed, DisguiseMoves moves = DisguiseMoves.All) =>
+        file.Language == SourceLanguage.CSharp ? Apply(file.Text, seed, moves) : LexicalDisguise.Apply(file.Text, file.Language, seed, moves);
+
     public static string Apply(string source, int seed, DisguiseMoves moves = DisguiseMoves.All)
     {
         var random = new Random(seed);

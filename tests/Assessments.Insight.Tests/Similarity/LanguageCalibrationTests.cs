@@ -1,0 +1,111 @@
+using Assessments.Insight.Similarity;
+using Assessments.Insight.Similarity.Calibration;
+using Assessments.Insight.Sources;
+using Assessments.Insight.Tests.Support;
+using Xunit.Abstractions;
+
+namespace Assessments.Insight.Tests.Similarity;
+
+/// <summary>
+/// The C# calibration held for the other languages: a disguised copy scores at least 0.8 against its
+/// original, two services written independently for the same task at most 0.3. The independent pairs
+/// are in-memory key-value services written two different ways per language (Corpus/languages).
+/// </summary>
+public sealed class LanguageCalibrationTests(ITestOutputHelper output)
+{
+    public static TheoryData<string> Originals()
+    {
+        var data = new TheoryData<string>();
+        foreach (var name in new[] { "python-kv-fastapi", "python-kv-stdlib", "go-kv-mutex", "go-kv-actor" })
+        {
+            data.Add(Repository.Corpus(Path.Combine("languages", name)));
+        }
+
+        foreach (var (_, _, folder) in Repository.OtherLanguageStarters())
+        {
+            data.Add(folder);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [InlineData("python-kv-fastapi", "python-kv-stdlib")]
+    [InlineData("go-kv-mutex", "go-kv-actor")]
+    public void Two_independently_written_services_in_one_language_score_at_most_0_3(string first, string second)
+    {
+        var index = new SimilarityIndex([]);
+        index.Add(first, Read(Repository.Corpus(Path.Combine("languages", first))));
+        index.Add(second, Read(Repository.Corpus(Path.Combine("languages", second))));
+
+        var pair = Assert.Single(index.ComparePairwise());
+
+        output.WriteLine($"{pair.A} ~ {pair.B} = {pair.Similarity:0.000} ({pair.SharedTokensA}/{pair.TokensA}, {pair.SharedTokensB}/{pair.TokensB})");
+        Assert.True(pair.TokensA > 300 && pair.TokensB > 300, "the services are big enough to mean something");
+        Assert.True(pair.Similarity <= 0.3, $"{pair.A} ~ {pair.B} scored {pair.Similarity:0.000}");
+    }
+
+    [Theory]
+    [MemberData(nameof(Originals))]
+    public void A_disguised_copy_scores_at_least_0_8_against_its_original(string folder)
+    {
+        // given: the original read as a submission (a starter kit too: here it is the code, not the exclusion)
+        var original = Read(folder);
+        Assert.NotEmpty(original);
+        var index = new SimilarityIndex([]);
+        index.Add("original", original);
+
+        // when
+        for (var seed = 1; seed <= 3; seed++)
+        {
+            var disguised = original.Select(f => f with { Path = $"src/{seed}/{Path.GetFileName(f.Path)}", Text = Disguise.Apply(f, seed) }).ToList();
+            Assert.NotEqual(original[0].Text, disguised[0].Text);
+            index.Add($"copy-{seed}", disguised);
+        }
+
+        // then
+        var againstOriginal = index.ComparePairwise().Where(p => p.A == "original" || p.B == "original").ToList();
+        foreach (var pair in againstOriginal)
+        {
+            output.WriteLine($"{Path.GetFileName(Path.GetDirectoryName(folder + "/"))}: {pair.A} ~ {pair.B} = {pair.Similarity:0.000} ({pair.SharedTokensA}/{pair.TokensA}, {pair.SharedTokensB}/{pair.TokensB})");
+        }
+
+        Assert.Equal(3, againstOriginal.Count);
+        Assert.All(againstOriginal, p => Assert.True(p.Similarity >= 0.8, $"{p.A} ~ {p.B} scored {p.Similarity:0.000}"));
+    }
+
+    [Fact]
+    public void The_disguise_renames_declared_names_and_replaces_comments_in_python_and_go()
+    {
+        var python = Read(Repository.Corpus("languages/python-kv-stdlib")).Single();
+        var go = Read(Repository.Corpus("languages/go-kv-mutex")).Single();
+
+        var disguisedPython = Disguise.Apply(python, 4);
+        var disguisedGo = Disguise.Apply(go, 4);
+
+        Assert.DoesNotContain("def changed_since(", disguisedPython, StringComparison.Ordinal);
+        Assert.DoesNotContain("Every write bumps", disguisedPython, StringComparison.Ordinal);
+        Assert.Contains("# note 1", disguisedPython, StringComparison.Ordinal);
+        Assert.DoesNotContain("func newStore(", disguisedGo, StringComparison.Ordinal);
+        Assert.Contains("// note 1", disguisedGo, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_same_service_in_two_languages_shares_no_code()
+    {
+        // given: the same shape of service in C#, Python and Go
+        var index = new SimilarityIndex([]);
+        index.Add("csharp", Read(Path.Combine(Repository.Challenges, "api-design", "reference", "junior")));
+        index.Add("python", Read(Repository.Corpus("languages/python-kv-fastapi")));
+        index.Add("go", Read(Repository.Corpus("languages/go-kv-mutex")));
+
+        // then: no token of one language equals a token of another, so nothing matches across them
+        var kinds = index.Submissions.Select(s => s.Tokens.Kinds.Where(k => k != TokenStream.Boundary).ToHashSet()).ToList();
+        Assert.Empty(kinds[0].Intersect(kinds[1]));
+        Assert.Empty(kinds[1].Intersect(kinds[2]));
+        Assert.Empty(kinds[0].Intersect(kinds[2]));
+        Assert.All(index.ComparePairwise(), p => Assert.Equal(0, p.Similarity));
+    }
+
+    private static IReadOnlyList<SourceFile> Read(string folder) => SourceSet.Read(folder, InsightLimits.Default).Code;
+}
