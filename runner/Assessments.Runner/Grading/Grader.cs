@@ -176,6 +176,7 @@ public sealed partial class Grader(
             Container = new ServiceControl(docker, containers, report.ContainerId!, challenge.Service, http, endpoint),
             Upstream = dependencies.Upstream,
             Host = new GradingHost(docker, report.ContainerId!, gradingId, limits, intake, dependencies.Upstream) { Slot = request.Slot },
+            Turns = turns,
         };
         var outcomes = report.Outcomes;
         outcomes.Add(ServiceReady(readiness, challenge));

@@ -49,4 +49,7 @@ public sealed record ServiceUnderTest(
 
     /// <summary>The container behind the service, for stages that read its output or signal it.</summary>
     public GradingHost? Host { get; init; }
+
+    /// <summary>Where the grading shares its slot: a long stage gives way between its steps; null outside a grading.</summary>
+    public ISlotTurns? Turns { get; init; }
 }

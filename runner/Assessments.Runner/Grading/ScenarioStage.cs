@@ -9,6 +9,7 @@ namespace Assessments.Runner.Grading;
 /// Runs the challenge's authored scenarios (scenarios.yaml) in order. Each starts with the upstream
 /// stub reset (a scenario that failed half-way must not leave an outage behind for the next), and one
 /// that acted on the container is followed by a readiness wait, so the next starts on a ready service.
+/// Where the grading shares its slot, it gives way between scenarios (<see cref="ISlotTurns"/>).
 /// </summary>
 public sealed class ScenarioStage : IGradingStage
 {
@@ -24,6 +25,12 @@ public sealed class ScenarioStage : IGradingStage
         var outcomes = new List<CheckOutcome>();
         foreach (var scenario in challenge.Scenarios)
         {
+            // Scenarios are independent of each other: between two, a neighbour may measure.
+            if (service.Turns is { } turns)
+            {
+                await turns.GiveWayAsync(cancellationToken);
+            }
+
             service.Progress?.Report(new GradingProgress(Phase, scenario.Title));
             if (service.Upstream is { } upstream)
             {

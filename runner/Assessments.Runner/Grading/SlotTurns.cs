@@ -14,10 +14,14 @@ namespace Assessments.Runner.Grading;
 /// measuring cannot leave them frozen. Without a seat (a baseline measured inside another grading's
 /// measured stage) it does nothing.
 /// </summary>
-internal sealed class SlotTurns(IDockerClient docker, SlotLease? seat, string gradingId) : IAsyncDisposable
+internal sealed class SlotTurns(IDockerClient docker, SlotLease? seat, string gradingId) : ISlotTurns, IAsyncDisposable
 {
     private IDisposable? _turn;
+    private bool _alone;
     private IReadOnlyList<string> _frozen = [];
+
+    public Task GiveWayAsync(CancellationToken cancellationToken) =>
+        seat is null || _alone ? Task.CompletedTask : NextAsync(alone: false, cancellationToken);
 
     /// <summary>Ends the current turn and waits for the next one.</summary>
     /// <param name="alone">For a stage that measures.</param>
@@ -30,6 +34,7 @@ internal sealed class SlotTurns(IDockerClient docker, SlotLease? seat, string gr
 
         await EndTurnAsync();
         _turn = await seat.Gate.EnterAsync(alone, cancellationToken);
+        _alone = alone;
         await ThawAsync(await ContainersAsync(gradingId, "paused", cancellationToken));
         if (alone)
         {
