@@ -1,5 +1,4 @@
 using Assessments.Domain.Reports;
-using Assessments.Domain.Scoring;
 using Assessments.Insight.Tests.Support;
 using Assessments.Reporting;
 using NJsonSchema;
@@ -64,19 +63,5 @@ public sealed class OtherLanguageReportTests
         Assert.True(read.FindingsRan);
     }
 
-    private static GradingReport Report(CodeInsight insight) => new()
-    {
-        Status = ReportStatus.Graded,
-        Level = Level.Junior,
-        Score = 50,
-        Challenge = new ChallengeRef("api-design", "1.0.0", "Catalog API"),
-        RubricVersion = "1",
-        Submission = new SubmissionRef(new string('a', 64), "python", 1, 100),
-        Criteria = [],
-        Contract = new ContractSection(0, 0, 1, []),
-        Load = new LoadSection(false, "none"),
-        Timings = new Timings(DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, 0, new Dictionary<string, double>()),
-        Environment = new GradingEnvironment("0.1.0", "20.10", "linux", 2, new Dictionary<string, string>()),
-        Insight = insight,
-    };
+    private static GradingReport Report(CodeInsight insight) => ReportWithInsight.Of(insight, "python", 1);
 }
