@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using Assessments.Client;
 using Assessments.Domain.Reports;
-using Assessments.Server.Tests.Support;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Assessments.Server.Tests.Support;
 using Xunit.Abstractions;
 
 namespace Assessments.Server.Tests;

@@ -1,6 +1,5 @@
 using Assessments.Client;
 using Assessments.Domain.Reports;
-using Assessments.Server.Tests.Support;
 
 namespace Assessments.Server.Tests;
 

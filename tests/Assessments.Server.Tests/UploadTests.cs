@@ -2,7 +2,6 @@ using System.Formats.Tar;
 using System.Net;
 using Assessments.Client;
 using Assessments.Domain.Reports;
-using Assessments.Server.Tests.Support;
 
 namespace Assessments.Server.Tests;
 

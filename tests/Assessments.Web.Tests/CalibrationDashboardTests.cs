@@ -1,7 +1,6 @@
 using Assessments.Client;
 using Assessments.Domain.Reports;
 using Assessments.Domain.Scoring;
-using Assessments.Server.Tests.Support;
 using Assessments.Web.Tests.Support;
 using Microsoft.Playwright;
 

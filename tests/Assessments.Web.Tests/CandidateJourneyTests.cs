@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using System.Text;
-using Assessments.Server.Tests.Support;
 using Assessments.Web.Tests.Support;
 using Microsoft.Playwright;
 

@@ -49,7 +49,7 @@ public sealed class InterviewerCliTests(WebPlatform platform) : IClassFixture<We
     [Fact]
     public async Task Invite_prints_the_link_to_send_and_the_link_lets_the_candidate_in()
     {
-        var (exit, output) = await AssessCli.RunAsync(platform.BaseAddress, Server.Tests.Support.PlatformFactory.AdminToken, "admin", "invite", "--challenge", "api-design", "--candidate", "Dorothy");
+        var (exit, output) = await AssessCli.RunAsync(platform.BaseAddress, PlatformFactory.AdminToken, "admin", "invite", "--challenge", "api-design", "--candidate", "Dorothy");
         Assert.True(exit == 0, output);
         var link = output.Split('\n').Select(l => l.Trim()).Single(l => l.StartsWith($"{platform.BaseAddress.ToString().TrimEnd('/')}/invite/", StringComparison.Ordinal));
         await using var session = await platform.OpenAsync();
@@ -65,7 +65,7 @@ public sealed class InterviewerCliTests(WebPlatform platform) : IClassFixture<We
         Assert.Contains("--token or $ASSESS_TOKEN", text.ReplaceLineEndings(" "), StringComparison.Ordinal);
         Assert.DoesNotContain("{", text, StringComparison.Ordinal);
 
-        var (invalid, problem) = await AssessCli.RunAsync(platform.BaseAddress, Server.Tests.Support.PlatformFactory.AdminToken, "admin", "invite", "--challenge", "no-such-challenge", "--candidate", "X");
+        var (invalid, problem) = await AssessCli.RunAsync(platform.BaseAddress, PlatformFactory.AdminToken, "admin", "invite", "--challenge", "no-such-challenge", "--candidate", "X");
         Assert.Equal(1, invalid);
         Assert.Contains("challenge", problem, StringComparison.Ordinal);
         Assert.DoesNotContain("{", problem, StringComparison.Ordinal);

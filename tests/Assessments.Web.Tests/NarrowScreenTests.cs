@@ -1,5 +1,4 @@
 using Assessments.Client;
-using Assessments.Server.Tests.Support;
 using Assessments.Web.Tests.Support;
 using Microsoft.Playwright;
 

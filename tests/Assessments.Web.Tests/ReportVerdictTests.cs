@@ -1,5 +1,4 @@
 using Assessments.Reporting;
-using Assessments.Server.Tests.Support;
 using Assessments.Web.Tests.Support;
 using Microsoft.Playwright;
 

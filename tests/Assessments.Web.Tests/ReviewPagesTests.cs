@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Assessments.Domain.Reports;
-using Assessments.Server.Tests.Support;
 using Assessments.Web.Tests.Support;
 using Microsoft.Playwright;
 

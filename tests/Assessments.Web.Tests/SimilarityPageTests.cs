@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using Assessments.Client;
 using Assessments.Insight.Similarity.Calibration;
 using Assessments.Server.Challenges;
-using Assessments.Server.Tests.Support;
 using Assessments.Similarity;
 using Assessments.Web.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;

@@ -19,7 +19,7 @@ internal sealed class MutantGrading(DockerFixture docker)
         var gradingId = "ct" + Guid.NewGuid().ToString("n")[..10];
         var grader = new Grader(docker.Docker, SandboxLimits.Default, SubmissionLimits.Default, GradingPipeline.Of(new ScenarioStage(), new ContractStage()));
         var report = await grader.GradeAsync(new GradingRequest(Challenge, submission, seed, gradingId), null, CancellationToken.None);
-        Assert.Equal(0, await docker.LeftoversAsync(gradingId));
+        Assert.Empty(await docker.LeftoversAsync(gradingId));
         Assert.True(report.Status == ReportStatus.Graded, $"{submission}: {report.Status} {report.Failure?.Message} {string.Join(" | ", report.Failure?.LogTail ?? [])}");
         return report;
     }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Assessments.Client;
-using Assessments.Server.Tests.Support;
 
 namespace Assessments.Server.Tests.Cli;
 

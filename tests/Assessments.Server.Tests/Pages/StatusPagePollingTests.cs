@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using Assessments.Client;
-using Assessments.Server.Tests.Support;
 
 namespace Assessments.Server.Tests.Pages;
 

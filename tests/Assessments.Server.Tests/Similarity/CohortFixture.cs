@@ -4,7 +4,6 @@ using Assessments.Domain.Challenges;
 using Assessments.Insight.Similarity.Calibration;
 using Assessments.Insight.Sources;
 using Assessments.Server.Challenges;
-using Assessments.Server.Tests.Support;
 using Assessments.Similarity;
 using Microsoft.Extensions.DependencyInjection;
 

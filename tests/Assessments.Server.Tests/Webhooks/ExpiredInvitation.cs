@@ -1,5 +1,4 @@
 using Assessments.Client;
-using Assessments.Server.Tests.Support;
 
 namespace Assessments.Server.Tests.Webhooks;
 

@@ -1,6 +1,5 @@
 using Assessments.Domain.Reports;
 using Assessments.Reporting;
-using Assessments.Server.Tests.Support;
 
 namespace Assessments.Web.Tests.Support;
 

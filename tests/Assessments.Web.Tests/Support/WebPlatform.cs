@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Assessments.Client;
-using Assessments.Server.Tests.Support;
 using Microsoft.Playwright;
 
 namespace Assessments.Web.Tests.Support;

@@ -3,7 +3,7 @@ using Assessments.Domain.Scoring;
 using Assessments.Platform.Database;
 using Assessments.Reporting;
 
-namespace Assessments.Server.Tests.Support;
+namespace Assessments.Testing.Platform;
 
 /// <summary>
 /// Finishes a submission's grading with a given report as a worker would (its job finished, the report
@@ -18,7 +18,10 @@ public static class FinishedGradings
             insert into reports (submission_id, job_id, attempt, status, level, score, report, html)
             select $1, job.id, 1, $2, $3, $4, $5::jsonb, $6 from job
             """).With(submissionId, report.Status.ToName(), report.Level.ToName(), report.Score, ReportJson.Serialize(report), HtmlReport.Render(report));
-        Assert.True(await command.ExecuteNonQueryAsync() == 1, $"submission {submissionId} has no grading job to finish");
+        if (await command.ExecuteNonQueryAsync() != 1)
+        {
+            throw new InvalidOperationException($"submission {submissionId} has no grading job to finish");
+        }
     }
 
     /// <summary>Finished at junior with 50 points, for tests where the report's content does not matter.</summary>

@@ -1,7 +1,7 @@
 using Assessments.Platform.Database;
 using Npgsql;
 
-namespace Assessments.Server.Tests.Support;
+namespace Assessments.Testing.Platform;
 
 /// <summary>
 /// A database of its own for one test class on the PostgreSQL that scripts/ensure-postgres.sh starts

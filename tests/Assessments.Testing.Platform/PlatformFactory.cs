@@ -2,7 +2,7 @@ using Assessments.Client;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
-namespace Assessments.Server.Tests.Support;
+namespace Assessments.Testing.Platform;
 
 /// <summary>The real server in process, on its own database, with the bootstrap admin token <see cref="AdminToken"/>.</summary>
 public sealed class PlatformFactory(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>

@@ -1,7 +1,7 @@
 using Assessments.Domain.Reports;
 using Assessments.Domain.Scoring;
 
-namespace Assessments.Server.Tests.Support;
+namespace Assessments.Testing.Platform;
 
 /// <summary>Reports made up for tests that exercise the queue and the API, not the grader.</summary>
 public static class FakeReports
