@@ -9,7 +9,8 @@ namespace Assessments.Runner.Grading;
 /// Runs the challenge's authored scenarios (scenarios.yaml) in order. Each starts with the upstream
 /// stub reset (a scenario that failed half-way must not leave an outage behind for the next), and one
 /// that acted on the container is followed by a readiness wait, so the next starts on a ready service.
-/// Where the grading shares its slot, it gives way between scenarios (<see cref="ISlotTurns"/>).
+/// Where the grading shares its slot, it gives way between scenarios (<see cref="ISlotTurns"/>), and a
+/// scenario that judges time (<c>maxMs</c>) runs alone.
 /// </summary>
 public sealed class ScenarioStage : IGradingStage
 {
@@ -25,10 +26,11 @@ public sealed class ScenarioStage : IGradingStage
         var outcomes = new List<CheckOutcome>();
         foreach (var scenario in challenge.Scenarios)
         {
-            // Scenarios are independent of each other: between two, a neighbour may measure.
+            // Scenarios are independent of each other: between two, a neighbour may measure; one that
+            // judges time measures itself, so it runs alone.
             if (service.Turns is { } turns)
             {
-                await turns.GiveWayAsync(cancellationToken);
+                await turns.GiveWayAsync(scenario.JudgesTime, cancellationToken);
             }
 
             service.Progress?.Report(new GradingProgress(Phase, scenario.Title));

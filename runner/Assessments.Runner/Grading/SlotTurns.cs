@@ -17,11 +17,9 @@ namespace Assessments.Runner.Grading;
 internal sealed class SlotTurns(IDockerClient docker, SlotLease? seat, string gradingId) : ISlotTurns, IAsyncDisposable
 {
     private IDisposable? _turn;
-    private bool _alone;
     private IReadOnlyList<string> _frozen = [];
 
-    public Task GiveWayAsync(CancellationToken cancellationToken) =>
-        seat is null || _alone ? Task.CompletedTask : NextAsync(alone: false, cancellationToken);
+    public Task GiveWayAsync(bool alone, CancellationToken cancellationToken) => NextAsync(alone, cancellationToken);
 
     /// <summary>Ends the current turn and waits for the next one.</summary>
     /// <param name="alone">For a stage that measures.</param>
@@ -34,7 +32,6 @@ internal sealed class SlotTurns(IDockerClient docker, SlotLease? seat, string gr
 
         await EndTurnAsync();
         _turn = await seat.Gate.EnterAsync(alone, cancellationToken);
-        _alone = alone;
         await ThawAsync(await ContainersAsync(gradingId, "paused", cancellationToken));
         if (alone)
         {

@@ -34,15 +34,15 @@ internal static class BatchGrading
     public const int DefaultAtOnce = 2;
 
     /// <summary>The <c>--at-once</c> option of the commands that grade a batch.</summary>
-    public static Option<int> AtOnceOption() => new("--at-once")
+    public static Option<int?> AtOnceOption() => new("--at-once")
     {
-        Description = $"Grade this many side by side (1 to {HostSlots.MaxSeats}): builds and scenario checks overlap, each load measurement still runs alone with the others frozen.",
-        DefaultValueFactory = _ => DefaultAtOnce,
+        Description = $"Grade this many side by side (1 to {HostSlots.MaxSeats}; {DefaultAtOnce} unless said otherwise): builds and scenario checks overlap, each load measurement and each scenario that judges time runs alone with the others frozen.",
     };
 
+    /// <param name="fallback">When the option is not given.</param>
     /// <exception cref="ArgumentException">Out of range.</exception>
-    public static int AtOnce(ParseResult result, Option<int> option) =>
-        result.GetValue(option) is var n && n is >= 1 and <= HostSlots.MaxSeats ? n : throw new ArgumentException($"--at-once must be between 1 and {HostSlots.MaxSeats}");
+    public static int AtOnce(ParseResult result, Option<int?> option, int fallback = DefaultAtOnce) =>
+        (result.GetValue(option) ?? fallback) is var n && n is >= 1 and <= HostSlots.MaxSeats ? n : throw new ArgumentException($"--at-once must be between 1 and {HostSlots.MaxSeats}");
 
     /// <summary>Returns how many items did not get their expected outcome.</summary>
     public static async Task<int> RunAsync(IReadOnlyList<BatchItem> items, string outRoot, CancellationToken cancellationToken, int atOnce = 1) =>

@@ -4,7 +4,19 @@ namespace Assessments.Domain.Scenarios;
 /// A named sequence of HTTP steps run against a fresh service; it passes when every step meets its
 /// expectation. Later steps may use values captured from earlier responses (<c>{{location}}</c>).
 /// </summary>
-public sealed record Scenario(string Id, string Title, Visibility Visibility, IReadOnlyList<ScenarioStep> Steps);
+public sealed record Scenario(string Id, string Title, Visibility Visibility, IReadOnlyList<ScenarioStep> Steps)
+{
+    /// <summary>
+    /// True when a step's verdict depends on how long the service takes (<c>maxMs</c>): such a scenario
+    /// is a measurement, and where gradings share a slot it runs alone like the load stage.
+    /// </summary>
+    public bool JudgesTime => Steps.Any(step => step switch
+    {
+        RequestStep request => request.Expect.MaxMs is not null,
+        BurstStep burst => burst.Expect.MaxMs is not null || burst.ExpectSome?.MaxMs is not null,
+        _ => false,
+    });
+}
 
 /// <summary>Visible checks are published to candidates so they can run them before submitting.</summary>
 public enum Visibility

@@ -23,13 +23,15 @@ internal static class CalibrationRun
         return results;
     }
 
-    /// <summary>Grades into a folder of its own and removes the reports once read.</summary>
-    public static async Task<IReadOnlyList<CalibrationResult>> RunAsync(params string[] options)
+    /// <summary>Grades into a folder of its own, asserts on the results while the reports are there to explain them, then removes them.</summary>
+    public static async Task<IReadOnlyList<CalibrationResult>> RunAsync(Action<IReadOnlyList<CalibrationResult>> assert, params string[] options)
     {
         var output = NewOutputFolder();
         try
         {
-            return await RunIntoAsync(output, options);
+            var results = await RunIntoAsync(output, options);
+            assert(results);
+            return results;
         }
         finally
         {
@@ -39,9 +41,26 @@ internal static class CalibrationRun
 
     public static string NewOutputFolder() => Directory.CreateTempSubdirectory("assess-calibration-").FullName;
 
-    /// <summary>The table and progress lines, for a failure message that says what happened.</summary>
+    /// <summary>
+    /// One line per reference, for a failure message that says what happened: a reference off its label
+    /// also names the criteria that lost points and their failed checks, while its report is still there.
+    /// </summary>
     public static string Describe(IEnumerable<CalibrationResult> results) =>
-        string.Join('\n', results.Select(r => $"{r.Challenge}/{r.Solution}: expected {r.Expected}, given {r.Given} ({r.Status}, score {r.Score})"));
+        string.Join('\n', results.Select(r => $"{r.Challenge}/{r.Solution}: expected {r.Expected}, given {r.Given} ({r.Status}, score {r.Score})" + (r.Matches ? string.Empty : LostPoints(r.Report))));
+
+    private static string LostPoints(string reportPath)
+    {
+        if (!File.Exists(reportPath))
+        {
+            return string.Empty;
+        }
+
+        var report = ReportJson.Deserialize(File.ReadAllText(reportPath));
+        var failed = report.Contract.Checks.Where(c => !c.Passed).ToDictionary(c => c.Id, c => c.Summary, StringComparer.Ordinal);
+        var lost = report.Criteria.Where(c => c.Points < c.MaxPoints).Select(c =>
+            $"\n    {c.Id} {c.Points}/{c.MaxPoints}: " + string.Join("; ", failed.Select(f => $"{f.Key}: {f.Value}").Take(3)));
+        return string.Concat(lost);
+    }
 
     private static string Tail(string text) => text.Length > 4000 ? text[^4000..] : text;
 }
