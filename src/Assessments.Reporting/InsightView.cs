@@ -44,7 +44,7 @@ internal static class InsightView
 
         if (insight.Metrics is { } m)
         {
-            md.AppendLine($"**Metrics:** {m.Files} files, {m.CodeLines:N0} lines of code ({m.Lines:N0} in all), {m.Types} types, {m.Methods} {Units(insight)}; cyclomatic complexity mean {m.Complexity.Mean:0.0}, median {m.Complexity.Median}, p90 {m.Complexity.P90}, max {m.Complexity.Max} ({string.Join(", ", m.Complexity.Buckets.Select(b => $"{b.Key}: {b.Value}"))}); tests: {m.Tests.Methods} test methods in {m.Tests.Projects} test project(s).").AppendLine();
+            md.AppendLine($"**Metrics:** {Count(m.Files, "file")}, {m.CodeLines:N0} lines of code ({m.Lines:N0} in all), {m.Types} types, {m.Methods} {Units(insight)}; cyclomatic complexity mean {m.Complexity.Mean:0.0}, median {m.Complexity.Median}, p90 {m.Complexity.P90}, max {m.Complexity.Max} ({string.Join(", ", m.Complexity.Buckets.Select(b => $"{b.Key}: {b.Value}"))}); tests: {m.Tests.Methods} test methods in {m.Tests.Projects} test project(s).").AppendLine();
         }
 
         foreach (var limit in insight.LimitsReached)
@@ -84,10 +84,10 @@ internal static class InsightView
         if (insight.Metrics is { } m)
         {
             h.Append("<table>");
-            Row(h, "size", $"{m.Files} files, {m.CodeLines:N0} lines of code ({m.Lines:N0} in all), {m.Types} types, {m.Methods} {Units(insight)}");
+            Row(h, "size", $"{Count(m.Files, "file")}, {m.CodeLines:N0} lines of code ({m.Lines:N0} in all), {m.Types} types, {m.Methods} {Units(insight)}");
             Row(h, "cyclomatic complexity", $"mean {m.Complexity.Mean:0.0}, median {m.Complexity.Median}, p90 {m.Complexity.P90}, max {m.Complexity.Max}; {string.Join(", ", m.Complexity.Buckets.Select(b => $"{b.Key}: {b.Value}"))}");
             Row(h, "most complex", string.Join("; ", m.Complexity.MostComplex.Select(c => $"{c.Method} ({c.File}:{c.Line}) {c.Complexity}")));
-            Row(h, "own tests", $"{m.Tests.Methods} test methods in {m.Tests.Files} files, {m.Tests.Projects} test project(s)");
+            Row(h, "own tests", $"{Count(m.Tests.Methods, "test method")} in {Count(m.Tests.Files, "file")}, {m.Tests.Projects} test project(s)");
             h.Append("</table>");
         }
 
@@ -110,4 +110,7 @@ internal static class InsightView
     private static string Cell(string text) => LogText.Clean(text).Replace("|", "\\|").Replace("`", "ʼ");
 
     private static string E(string text) => WebUtility.HtmlEncode(LogText.Clean(text));
+
+    /// <summary>"1 file", "3 files".</summary>
+    private static string Count(int n, string thing) => n == 1 ? $"1 {thing}" : $"{n:N0} {thing}s";
 }
