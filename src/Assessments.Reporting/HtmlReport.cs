@@ -32,7 +32,7 @@ public static class HtmlReport
         .evidence{margin:.4rem 0}.evidence.failing{border-left:4px solid #a40e26;padding-left:.6rem}
         .count{background:#eaeef2;border-radius:1rem;padding:0 .5rem;font-size:13px}
         details.passing{border-left:4px solid #2da44e;padding-left:.6rem}
-        table{border-collapse:collapse;max-width:100%}td,th{padding:.2rem .6rem;text-align:left;border-bottom:1px solid #eaeef2;vertical-align:top}th{overflow-wrap:normal}
+        table{border-collapse:collapse;max-width:100%}td,th{padding:.2rem .6rem;text-align:left;border-bottom:1px solid #eaeef2;vertical-align:top}th[scope=row]{overflow-wrap:normal}
         caption{text-align:left;color:#57606a}
         .muted{color:#57606a;font-size:13px}
         .scroll{overflow-x:auto;max-width:100%}svg{max-width:100%;height:auto}
