@@ -31,7 +31,7 @@ public sealed class SlotLease : IDisposable
     public StageGate Gate { get; }
 
     /// <param name="slotPath">The slot's lock file; seat 0 is that file itself, seat N its <c>.seat-N</c> sibling.</param>
-    internal static SlotLease? TryTake(CpuSlot slot, string slotPath, int seat = 0, bool writeHolder = true)
+    internal static SlotLease? TryTake(CpuSlot slot, string slotPath, int seat = 0)
     {
         var path = SeatPath(slotPath, seat);
         if (FileLock.TryTake(path, exclusive: true) is not { } held)
@@ -39,9 +39,8 @@ public sealed class SlotLease : IDisposable
             return null;
         }
 
-        if (writeHolder)
+        using (var self = Process.GetCurrentProcess())
         {
-            using var self = Process.GetCurrentProcess();
             TryWrite(path + ".holder", $"pid {Environment.ProcessId} ({self.ProcessName}) since {DateTimeOffset.UtcNow:HH:mm:ss} UTC");
         }
 
