@@ -8,7 +8,7 @@ ASSESS = $(DOTNET) src/Assessments.Cli/bin/$(CONFIGURATION)/net10.0/assess.dll
 DEMO_OUT ?= out/demo
 ASSESS_PORT ?= 8080
 
-.PHONY: cli demo demo-all up down test build docker base-images toolchain-images postgres spectral chromium smoke prepare leftovers bench-load bench-insight bench-grading bench-api clean
+.PHONY: cli demo demo-all up down test build docker base-images toolchain-images postgres spectral chromium smoke prepare leftovers bench-load bench-insight bench-grading bench-drain bench-api clean
 
 ## A first look: grade each challenge's starter kit and senior reference end to end, print the table.
 demo: docker base-images build
@@ -92,6 +92,10 @@ bench-insight:
 ## Grading benchmark: each challenge's senior reference ROUNDS times quiet and ROUNDS times beside a CPU hog (level, score spread, faults, time per phase and scenario).
 bench-grading: prepare build
 	bash bench/grading/run.sh
+
+## The queue drained by one runner worker: the whole calibration set queued through the API at once, gradings/hour and platform faults.
+bench-drain: prepare build
+	bash bench/grading/drain.sh
 
 ## Platform at scale: the read endpoints and the upload path under wrk as ratios to /health/live, then 100k queued gradings claimed by 8 workers.
 bench-api:

@@ -38,9 +38,25 @@ if [ "$(id -u)" -ne 0 ]; then
   exit 1
 fi
 
+# A daemon that was killed (not stopped) leaves its pid files behind, and dockerd refuses to start
+# beside one ("pid file found"): remove those whose process is no longer that program (or is a
+# zombie nobody reaped, as happens where PID 1 is not an init).
+alive() { # $1 = pid, $2 = program name
+  [ "$(cat "/proc/$1/comm" 2>/dev/null)" = "$2" ] && ! grep -q '^State:.*zombie' "/proc/$1/status" 2>/dev/null
+}
+for stale in /var/run/docker.pid:dockerd /var/run/docker/containerd/containerd.pid:containerd; do
+  file=${stale%%:*}
+  [ -s "$file" ] || continue
+  if ! alive "$(cat "$file")" "${stale##*:}"; then
+    log "removing $file, left behind by a ${stale##*:} that is gone"
+    rm -f "$file"
+  fi
+done
+
 log "starting dockerd in the background (log: /var/log/assessments-dockerd.log)"
-# setsid detaches it from this shell so it survives the make target that started it.
-setsid nohup dockerd >/var/log/assessments-dockerd.log 2>&1 < /dev/null &
+# setsid detaches it from this shell so it survives the make target that started it; from / so that
+# it holds no checkout's folder open (a clean clone that started it can be removed).
+(cd / && exec setsid nohup dockerd >/var/log/assessments-dockerd.log 2>&1 < /dev/null) &
 
 for _ in $(seq 1 60); do
   if docker info >/dev/null 2>&1; then
