@@ -7,15 +7,17 @@ using Assessments.Domain.Scoring;
 using Assessments.Load.Output;
 using Assessments.Load.Thresholds;
 using Assessments.Runner.Grading.Baselines;
+using Assessments.Runner.Hosts;
 
 namespace Assessments.Runner.Grading;
 
 /// <summary>
 /// Puts the challenge's load profile on the service (open model, constant arrival rate, latency from
 /// the intended send time) and judges it by the profile's thresholds; thresholds relative to the
-/// reference solution are first rewritten from its figures on this machine. A run the generator itself
-/// could not keep to schedule is a platform fault, never the candidate's: it ends the grading as
-/// <c>infrastructure_error</c> to be retried.
+/// reference solution are first rewritten from its figures on this machine. A run the host disturbed
+/// (the generator fell behind, or other work took the service's CPUs) is judged only where no verdict
+/// could have been flipped by it (<see cref="LoadMeasurement"/>); otherwise it is a platform fault,
+/// never the candidate's: it ends the grading as <c>infrastructure_error</c> to be retried.
 /// </summary>
 public sealed class LoadStage(BaselineStore? baselines = null) : IGradingStage
 {
@@ -36,11 +38,16 @@ public sealed class LoadStage(BaselineStore? baselines = null) : IGradingStage
         service.Progress?.Report(new GradingProgress(Phase, $"{profile.Rate} req/s of {profile.Method} {profile.Path} for {profile.Duration.TotalSeconds:0} s after {profile.Warmup.TotalSeconds:0} s warm-up"));
         var upstream = service.Host?.Upstream;
         var before = profile.UpstreamCallsPerRequest is null || upstream is null ? null : await upstream.ReadAsync(cancellationToken);
-        var (result, allowance, _) = await LoadMeasurement.RunJudgedAsync(
-            profile, service.BaseAddress, service.Http.Timeout, thresholds.Absolute, m => service.Progress?.Report(new GradingProgress(Phase, m)), judgeDespiteDelay: true, cancellationToken);
+        var meter = service.Host is { } host ? ServiceCpuMeter.For(host.ContainerId, host.Slot) : null;
+        var (result, allowance, _, cpu) = await LoadMeasurement.RunJudgedAsync(
+            profile, service.BaseAddress, service.Http.Timeout, thresholds.Absolute, meter, m => service.Progress?.Report(new GradingProgress(Phase, m)), judgeDespiteDelay: true, cancellationToken);
 
         service.Artifacts.Load = new LoadSection(true, null, JsonSerializer.SerializeToElement(result, LoadResultJson.Options)) { Baseline = thresholds.Section, DelayAllowance = allowance };
         var outcome = Outcome(profile.Rate, result, thresholds);
+        if (cpu is not null)
+        {
+            outcome = outcome with { Evidence = [.. outcome.Evidence, Evidence.Measurement($"share of the service's CPU {cpu.Cpus} that other work on the host took during the run (over {ServiceCpuShare.OthersLimit * 100:0}%, a failed verdict is measured again)", Math.Round(cpu.Others * 100, 1), "%")] };
+        }
         if (allowance is not null)
         {
             outcome = outcome with { Evidence = [.. outcome.Evidence, .. DelayNotes(allowance)] };
@@ -109,10 +116,10 @@ public sealed class LoadStage(BaselineStore? baselines = null) : IGradingStage
         return new CheckOutcome(BuiltInChecks.LoadThresholds, failed.Count == 0, summary, evidence, "Latency and errors stay within the thresholds under load", Visibility.Visible);
     }
 
-    /// <summary>Why a run the generator lagged in was judged anyway: each verdict's margin against the delay.</summary>
+    /// <summary>Why a disturbed run was judged anyway: each verdict's margin against the disturbance.</summary>
     private static IEnumerable<Evidence> DelayNotes(DelayAllowance allowance) =>
-        allowance.Margins.Select(m => Evidence.Note($"judged despite generator lag ({allowance.DelayMs:0.###} ms worst delay): {m.Expression} {m.Explanation}"))
-            .Prepend(Evidence.Note($"the load generator lagged ({allowance.Reason}); no verdict could flip by its worst delay, so the run was judged"));
+        allowance.Margins.Select(m => Evidence.Note($"judged despite the disturbance (the generator's worst delay {allowance.DelayMs:0.###} ms): {m.Expression} {m.Explanation}"))
+            .Prepend(Evidence.Note($"the run was disturbed ({allowance.Reason}); no verdict could have been flipped by it, so the run was judged"));
 
     private static string Describe(ThresholdResult t, BaselineSection? section)
     {

@@ -4,6 +4,7 @@ using Assessments.Domain.Reports;
 using Assessments.Domain.Scoring;
 using Assessments.Load.Output;
 using Assessments.Runner.Docker;
+using Assessments.Runner.Hosts;
 using Assessments.Submissions;
 
 namespace Assessments.Runner.Grading.Baselines;
@@ -76,7 +77,8 @@ internal sealed class ReferenceBaseline(GradingHost host, BaselineStore store)
 
         public async Task<IReadOnlyList<CheckOutcome>> RunAsync(ServiceUnderTest service, CancellationToken cancellationToken)
         {
-            Result = await LoadMeasurement.RunAsync(service.Challenge.Load!, service.BaseAddress, service.Http.Timeout, [], null, cancellationToken);
+            var meter = service.Host is { } host ? ServiceCpuMeter.For(host.ContainerId, host.Slot) : null;
+            Result = await LoadMeasurement.RunAsync(service.Challenge.Load!, service.BaseAddress, service.Http.Timeout, meter, cancellationToken);
             return [];
         }
     }
