@@ -31,8 +31,9 @@ COMMON=ca-certificates,tzdata,passwd
 # whose apt source is off, so it cannot be fetched again). Its binary goes into the image, so its
 # hash is part of that image's recipe: a different node rebuilds it.
 HOST_NODE=$(readlink -f "${ASSESSMENTS_NODE:-$(command -v node || echo /usr/bin/node)}")
+HOST_NODE_VERSION=$("$HOST_NODE" --version 2>/dev/null | head -n 1 || true)
 NODE_RECIPE=
-if [ -x "$HOST_NODE" ] && [[ "$("$HOST_NODE" --version 2>/dev/null)" == v20.* ]]; then
+if [ -x "$HOST_NODE" ] && [[ "$HOST_NODE_VERSION" == v20.* ]]; then
   NODE_RECIPE=$RECIPE-$(sha256sum "$HOST_NODE" | cut -c1-16)
 fi
 
@@ -117,7 +118,7 @@ build_go() {
 
 build_node() {
   if [ -z "$NODE_RECIPE" ]; then
-    log "node: this machine has no Node.js 20 at $HOST_NODE (found: $("$HOST_NODE" --version 2>/dev/null || echo none)); ${NODE_TAGS[*]} need it, as Debian bookworm ships only Node.js 18 (ASSESSMENTS_NODE=/path/to/node names another binary)"
+    log "node: no Node.js 20 at $HOST_NODE (it answers: ${HOST_NODE_VERSION:-nothing}); ${NODE_TAGS[*]} are made from this machine's Node.js 20, as Debian bookworm has only 18 (ASSESSMENTS_NODE=/path/to/node names another binary)"
     return 1
   fi
   local tar
@@ -132,7 +133,7 @@ build_node() {
   # while grading anyway.
   docker import "${l[@]}" \
     --change "ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin" \
-    --change "ENV NODE_PATH=/usr/share/nodejs" --change "ENV NODE_VERSION=$("$HOST_NODE" --version | tr -d v)" \
+    --change "ENV NODE_PATH=/usr/share/nodejs" --change "ENV NODE_VERSION=${HOST_NODE_VERSION#v}" \
     --change 'WORKDIR /app' --change 'CMD ["node"]' "$tar" "${NODE_TAGS[0]}" >/dev/null
   docker tag "${NODE_TAGS[0]}" "${NODE_TAGS[1]}"
 }
@@ -167,7 +168,7 @@ describe() { # what each image holds, for the log
   case $1 in
     python) echo "python3 with FastAPI, uvicorn and Flask (about a minute)" ;;
     go) echo "the Go 1.19 toolchain (about a minute)" ;;
-    node) echo "this machine's Node.js $("$HOST_NODE" --version 2>/dev/null) with Debian's Express" ;;
+    node) echo "this machine's Node.js 20 ($HOST_NODE ${HOST_NODE_VERSION:-missing}) with Debian's Express" ;;
     java) echo "Debian's OpenJDK 17, the JDK and the JRE alone" ;;
   esac
 }
