@@ -166,8 +166,8 @@ tags_of() {
 
 describe() { # what each image holds, for the log
   case $1 in
-    python) echo "python3 with FastAPI, uvicorn and Flask (about a minute)" ;;
-    go) echo "the Go 1.19 toolchain (about a minute)" ;;
+    python) echo "python3 with FastAPI, uvicorn and Flask" ;;
+    go) echo "the Go 1.19 toolchain" ;;
     node) echo "this machine's Node.js 20 ($HOST_NODE ${HOST_NODE_VERSION:-missing}) with Debian's Express" ;;
     java) echo "Debian's OpenJDK 17, the JDK and the JRE alone" ;;
   esac
@@ -201,7 +201,7 @@ for name in "${stale[@]}"; do
 done
 
 if [ ${#failed[@]} -gt 0 ]; then
-  log "not built: ${failed[*]} (the other images are ready)"
+  log "not built: ${failed[*]} (the others asked for are ready)"
   exit 1
 fi
 log "toolchain images ready: $(for name in "${wanted[@]}"; do tags_of "$name"; done | tr '\n' ' ')"
