@@ -12,7 +12,7 @@ const dataDir = process.env.DATA_DIR || '/data';
 const upstreamUrl = process.env.UPSTREAM_URL || 'http://localhost:9000';
 
 const app = express();
-app.use(express.json());
+// For JSON request bodies, app.use(express.json()) parses them (and answers 400 to a malformed one).
 
 const notImplemented = (req, res) => res.status(501).end();
 
