@@ -7,6 +7,8 @@ CONFIGURATION ?= Release
 ASSESS = $(DOTNET) src/Assessments.Cli/bin/$(CONFIGURATION)/net10.0/assess.dll
 DEMO_OUT ?= out/demo
 ASSESS_PORT ?= 8080
+# The toolchain images `make toolchain-images` builds (python go node java); empty: every one.
+TOOLCHAINS ?=
 
 .PHONY: cli demo demo-all up down test build docker base-images toolchain-images postgres spectral chromium smoke prepare leftovers bench-load bench-insight bench-grading bench-drain bench-api clean
 
@@ -70,9 +72,10 @@ docker:
 base-images: docker
 	@scripts/ensure-base-images.sh
 
-## The Python and Go base images for candidates in those languages, from Debian packages, when missing.
+## The Python, Go, Node.js and Java base images for candidates in those languages, from Debian packages,
+## when missing, built side by side; `make toolchain-images TOOLCHAINS="node java"` builds only those.
 toolchain-images: docker
-	@scripts/ensure-toolchain-images.sh
+	@scripts/ensure-toolchain-images.sh $(TOOLCHAINS)
 
 ## Debian's chromium for the web pages' browser tests, when missing.
 chromium:

@@ -2,8 +2,8 @@
 # ensure-toolchain-images.sh): what they share besides their recipes. Nothing here goes into an
 # image, so it is not part of any recipe hash. Expects log() and RECIPE from the sourcing script.
 
-current() { # prints "yes" when the tag exists and was made by this recipe
-  [ "$(docker image inspect --format '{{ index .Config.Labels "org.assessments.recipe" }}' "$1" 2>/dev/null)" = "$RECIPE" ] && echo yes || true
+current() { # prints "yes" when the tag $1 exists and was made by the recipe $2 (default: $RECIPE)
+  [ "$(docker image inspect --format '{{ index .Config.Labels "org.assessments.recipe" }}' "$1" 2>/dev/null)" = "${2:-$RECIPE}" ] && echo yes || true
 }
 
 ensure_mmdebstrap() {

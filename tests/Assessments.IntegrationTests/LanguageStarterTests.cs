@@ -10,7 +10,7 @@ using Assessments.Submissions;
 namespace Assessments.IntegrationTests;
 
 /// <summary>
-/// Every challenge's starter in Python and in Go builds offline from the platform's own toolchain
+/// Every challenge's starter in Python, Go, Node.js and Java builds offline from the platform's own toolchain
 /// images (scripts/ensure-toolchain-images.sh), starts in the hardened container as the non-root user,
 /// answers its health checks, stops on SIGTERM and is graded not-yet, like the C# one: the briefs'
 /// "any language" is true for these. Without the load profile (a starter fails it whatever the host does).
@@ -25,10 +25,16 @@ public sealed class LanguageStarterTests(DockerFixture docker) : IDisposable
     [Theory]
     [InlineData("api-design", "python")]
     [InlineData("api-design", "go")]
+    [InlineData("api-design", "node")]
+    [InlineData("api-design", "java")]
     [InlineData("caching", "python")]
     [InlineData("caching", "go")]
+    [InlineData("caching", "node")]
+    [InlineData("caching", "java")]
     [InlineData("queues", "python")]
     [InlineData("queues", "go")]
+    [InlineData("queues", "node")]
+    [InlineData("queues", "java")]
     public async Task The_starter_builds_starts_and_is_graded_not_yet(string id, string language)
     {
         // given

@@ -180,7 +180,9 @@ public sealed class UploadTests(SmallUploadLimit seed) : IClassFixture<SmallUplo
         var names = zip.Entries.Select(e => e.FullName).ToList();
         Assert.Subset(names.ToHashSet(), new HashSet<string> { "api-design/README.md", "api-design/brief.md", "api-design/openapi.yaml", "api-design/CHECKS.md", "api-design/starter/Dockerfile", "api-design/starter/.dockerignore", "api-design/scenarios.yaml" });
         Assert.DoesNotContain(names, n => n.Contains("/reference/", StringComparison.Ordinal));
-        Assert.Subset(names.ToHashSet(), new HashSet<string> { "api-design/starters/python/main.py", "api-design/starters/python/Dockerfile", "api-design/starters/go/main.go", "api-design/starters/go/go.mod" });
+        Assert.Subset(names.ToHashSet(), new HashSet<string> { "api-design/starters/python/main.py", "api-design/starters/python/Dockerfile", "api-design/starters/go/main.go", "api-design/starters/go/go.mod",
+            "api-design/starters/node/server.js", "api-design/starters/node/package.json", "api-design/starters/node/Dockerfile",
+            "api-design/starters/java/Main.java", "api-design/starters/java/Dockerfile" });
     }
 
     [Fact]
@@ -206,7 +208,7 @@ public sealed class UploadTests(SmallUploadLimit seed) : IClassFixture<SmallUplo
         }
 
         Assert.Equal(HttpStatusCode.BadRequest, cobol.StatusCode);
-        Assert.Contains("csharp, go, python", await cobol.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("csharp, go, java, node, python", await cobol.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     private async Task<CreatedInvitation> NewCandidateAsync(string name) =>

@@ -28,7 +28,7 @@ public static class CandidateApi
         group.MapGet("/", AssignmentAsync).WithName("GetAssignment").WithSummary("The candidate's invitation: challenge and brief.")
             .WithDescription("Candidate token. The invitation the token belongs to: challenge id and title, the brief in Markdown, and when the invitation expires.");
         group.MapGet("/starter", Starter).WithName("DownloadMyStarter").WithSummary("The challenge's starter kit as a zip.")
-            .WithDescription("Candidate token. The starter of the invited challenge as a zip: C# by default, or `?language=python` / `?language=go` (the languages offered are listed in a 400 answer to any other); 404 when the challenge has none.")
+            .WithDescription("Candidate token. The starter of the invited challenge as a zip: C# by default, or `?language=python`, `go`, `node` or `java` (the languages offered are listed in a 400 answer to any other); 404 when the challenge has none.")
             .Produces(StatusCodes.Status200OK, contentType: "application/zip");
         group.MapGet("/kit", Kit).WithName("DownloadMyKit").WithSummary("The candidate kit as a zip: brief, contract, starter, visible checks, README.")
             .WithDescription("Candidate token. One zip holding, under a folder named after the challenge: brief.md, openapi.yaml, the starter, CHECKS.md (the visible checks with their points), the files `assess check` reads to run those checks locally, and a README of how the service is built and run (port, environment, memory, CPU, read-only root, no network at build, allowed base images), generated from the runner's own limits. Nothing hidden: no reference solution, hidden check or level gate.")

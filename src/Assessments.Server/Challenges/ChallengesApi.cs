@@ -16,7 +16,7 @@ public static class ChallengesApi
         group.MapGet("/{id}", Get).WithName("GetChallenge").WithSummary("One challenge with its candidate brief.")
             .WithDescription("Staff. The challenge's candidate brief in Markdown and the levels its reference solutions are labelled with; 404 for an unknown id.");
         group.MapGet("/{id}/starter", Starter).WithName("DownloadStarter").WithSummary("The challenge's starter kit as a zip.")
-            .WithDescription("Staff. The zip a candidate starts from (a minimal API and a Dockerfile that builds offline): C# by default, or `?language=python` / `?language=go`; 400 naming the languages offered for any other; 404 when the challenge has none.")
+            .WithDescription("Staff. The zip a candidate starts from (a minimal API and a Dockerfile that builds offline): C# by default, or `?language=python`, `go`, `node` or `java`; 400 naming the languages offered for any other; 404 when the challenge has none.")
             .Produces(StatusCodes.Status200OK, contentType: "application/zip");
         group.MapGet("/{id}/kit", Kit).WithName("DownloadKit").WithSummary("The challenge's candidate kit as a zip.")
             .WithDescription("Staff. Exactly what an invited candidate downloads: brief, contract, starter, the visible checks and the README of how the service is run; 404 for an unknown id.")

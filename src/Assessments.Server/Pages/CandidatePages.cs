@@ -42,7 +42,7 @@ public static class CandidatePages
         h.Append($"you can upload until <strong>{Html.When(expires)}</strong> ({Remaining(expires - DateTimeOffset.UtcNow)} left).</p>");
         h.Append("<section aria-labelledby=\"kit\"><h2 id=\"kit\">Your kit</h2>");
         h.Append($"<p><a class=\"button\" href=\"/api/me/kit\" download=\"{Html.E(challenge.Id)}-kit.zip\">Download the candidate kit (zip)</a></p>");
-        h.Append("<p>One folder with everything you are graded on: the brief, the contract (<code>openapi.yaml</code>), a starter that builds and starts as it is (C#, and under <code>starters/</code> the same in Python and Go), ");
+        h.Append($"<p>One folder with everything you are graded on: the brief, the contract (<code>openapi.yaml</code>), a starter that builds and starts as it is (C#{OtherStarters(challenge)}), ");
         h.Append("the visible checks with their points (<code>CHECKS.md</code>) and a README of how your service is built and run (port, environment, memory, CPU, read-only file system, no network at build). ");
         h.Append("Run the visible checks against your own build before you upload: <code>assess check starter/</code> (see the README). ");
         h.Append(StarterLinks(challenge)).Append("</p></section>");
@@ -131,10 +131,25 @@ public static class CandidatePages
         return links.Count == 0 ? string.Empty : $"The starter alone: {string.Join(", ", links)}.";
     }
 
+    /// <summary>", and under starters/ the same in Go, Java, Node.js and Python": read from the challenge's folders, so a new language shows up by itself.</summary>
+    private static string OtherStarters(Challenge challenge)
+    {
+        var names = challenge.StarterLanguages.Where(l => l != StarterLanguage.Default).Select(LanguageName).ToList();
+        if (names.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        var list = names.Count == 1 ? names[0] : $"{string.Join(", ", names[..^1])} and {names[^1]}";
+        return $", and under <code>starters/</code> the same in {list}";
+    }
+
     private static string LanguageName(string language) => language switch
     {
         "python" => "Python",
         "go" => "Go",
+        "node" => "Node.js",
+        "java" => "Java",
         _ => language,
     };
 

@@ -23,7 +23,9 @@ internal static class KitReadme
         md.Append("| `starter/` | a service that builds and starts as it is (C# minimal API); replace it with yours in any language |\n");
         if (challenge.StarterLanguages.Count > 1)
         {
-            md.Append($"| `starters/` | the same starter in {string.Join(" and ", challenge.StarterLanguages.Skip(1).Select(l => $"`{l}`"))}: copy one folder and build from its Dockerfile |\n");
+            var others = challenge.StarterLanguages.Skip(1).Select(l => $"`{l}`").ToList();
+            var list = others.Count == 1 ? others[0] : $"{string.Join(", ", others[..^1])} and {others[^1]}";
+            md.Append($"| `starters/` | the same starter in {list}: copy one folder and build from its Dockerfile |\n");
         }
 
         md.Append("| `CHECKS.md` | the visible checks, readable, with their points |\n");

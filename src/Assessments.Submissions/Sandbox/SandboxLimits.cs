@@ -59,6 +59,10 @@ public sealed record SandboxLimits
         "debian:bookworm-slim",
         "python:3.11-slim",
         "golang:1.19",
+        "node:20-slim",
+        "node:20",
+        "eclipse-temurin:17-jdk",
+        "eclipse-temurin:17-jre",
         "scratch",
     ];
 

@@ -77,12 +77,29 @@ public sealed class DockerfilePolicyTests
         Assert.Equal(expected, string.Join(' ', images));
     }
 
-    [Fact]
-    public void A_refused_image_is_answered_with_every_image_that_is_offered()
+    [Theory]
+    [InlineData("FROM node:20-slim\nWORKDIR /app\nCOPY . ./\nCMD [\"node\", \"server.js\"]\n", "node:20-slim")]
+    [InlineData("FROM node:20\nCOPY . /app\n", "node:20")]
+    [InlineData("FROM eclipse-temurin:17-jdk AS build\nRUN javac -d classes *.java\nFROM eclipse-temurin:17-jre\nCOPY --from=build /src/classes /app\n", "eclipse-temurin:17-jdk eclipse-temurin:17-jre")]
+    public void Node_and_Java_build_from_their_toolchain_images(string dockerfile, string expected)
     {
-        var violation = DockerfilePolicy.Default.Check("FROM node:20\n");
+        var (violation, images) = DockerfilePolicy.Default.Read(dockerfile);
 
-        Assert.Contains("python:3.11-slim", violation!.Reason, StringComparison.Ordinal);
-        Assert.Contains("golang:1.19", violation.Reason, StringComparison.Ordinal);
+        Assert.Null(violation);
+        Assert.Equal(expected, string.Join(' ', images));
+    }
+
+    [Theory]
+    [InlineData("FROM node:22\n")]
+    [InlineData("FROM eclipse-temurin:21-jdk\n")]
+    public void A_refused_image_is_answered_with_every_image_that_is_offered(string dockerfile)
+    {
+        var violation = DockerfilePolicy.Default.Check(dockerfile);
+
+        Assert.NotNull(violation);
+        foreach (var offered in new[] { "python:3.11-slim", "golang:1.19", "node:20-slim", "eclipse-temurin:17-jdk", "eclipse-temurin:17-jre" })
+        {
+            Assert.Contains(offered, violation.Reason, StringComparison.Ordinal);
+        }
     }
 }
