@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Assessments.Domain.Challenges;
-using Assessments.Domain.Scoring;
 using Assessments.Insight.Similarity;
 using Assessments.Platform.Database;
 using Microsoft.Extensions.Logging;
