@@ -96,7 +96,7 @@ public sealed class LanguageCalibrationTests(ITestOutputHelper output)
     {
         // given: the reference, against its own challenge's kits (as a submission would be), three
         // disguised copies of it, and what was written apart from it in its language: the corpus
-        // services, the other challenges' references and kits in that language
+        // services and the other challenges' references in that language
         var original = Read(Path.Combine(Repository.Challenges, challenge, "reference", folder));
         var index = new SimilarityIndex(SimilarityIndex.StarterFiles(Repository.StartersOfEveryLanguage(challenge)));
         index.Add("original", original);
@@ -138,9 +138,8 @@ public sealed class LanguageCalibrationTests(ITestOutputHelper output)
         var references = OtherLanguageReferences().Select(row => ((string)row[0], (string)row[1], (string)row[2]))
             .Where(r => r.Item1 != challenge && r.Item3 == language)
             .Select(r => ($"{r.Item1}/{r.Item2}", Path.Combine(Repository.Challenges, r.Item1, "reference", r.Item2)));
-        var kits = Repository.OtherLanguageStarters().Where(s => s.Challenge != challenge && s.Language == language)
-            .Select(s => ($"{s.Challenge}/starters/{s.Language}", s.Folder));
-        return [.. corpus, .. references, .. kits];
+        // Not the other challenges' kits: they are the same scaffold as this challenge's, which the index excludes.
+        return [.. corpus, .. references];
     }
 
     [Fact]

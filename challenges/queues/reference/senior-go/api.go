@@ -25,7 +25,7 @@ func (a *api) routes() http.Handler {
 	mux.HandleFunc("/jobs/", methods{"GET": a.read}.serve)
 	mux.HandleFunc("/dead-letters", methods{"GET": a.deadLetters}.serve)
 	mux.HandleFunc("/health/live", methods{"GET": func(w http.ResponseWriter, _ *http.Request) {
-		sendJSON(w, http.StatusOK, map[string]string{"status": "alive"})
+		sendJSON(w, map[string]string{"status": "alive"}, http.StatusOK)
 	}}.serve)
 	mux.HandleFunc("/health/ready", methods{"GET": a.ready}.serve)
 	mux.HandleFunc("/metrics", methods{"GET": a.stats.render}.serve)
@@ -43,11 +43,13 @@ func (m methods) serve(w http.ResponseWriter, r *http.Request) {
 		handle(w, r)
 		return
 	}
-	allowed := make([]string, 0, len(m))
-	for method := range m {
-		allowed = append(allowed, method)
+	var allow []string
+	for _, method := range [...]string{"GET", "POST", "PUT", "PATCH", "DELETE"} {
+		if m[method] != nil {
+			allow = append(allow, method)
+		}
 	}
-	w.Header().Set("Allow", strings.Join(sorted(allowed), ", "))
+	w.Header().Set("Allow", strings.Join(allow, ", "))
 	sendProblem(w, http.StatusMethodNotAllowed, "Method not allowed", "", nil)
 }
 
@@ -82,12 +84,12 @@ func (a *api) submit(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Retry-After", retryAfterSeconds)
 		sendProblem(w, http.StatusServiceUnavailable, "The job could not be stored", "", nil)
 	case repeated:
-		sendJSON(w, http.StatusOK, j.view())
+		sendJSON(w, j.view(), http.StatusOK)
 	default:
 		a.stats.accepted()
 		a.log.write("info", "job accepted", "jobId", j.ID, "reference", j.Reference, "traceId", j.TraceID)
 		w.Header().Set("Location", "/jobs/"+j.ID)
-		sendJSON(w, http.StatusAccepted, j.view())
+		sendJSON(w, j.view(), http.StatusAccepted)
 	}
 }
 
@@ -118,7 +120,7 @@ func (a *api) read(w http.ResponseWriter, r *http.Request) {
 		sendProblem(w, http.StatusNotFound, "No such job", "There is no job "+strconv.Quote(id)+".", nil)
 		return
 	}
-	sendJSON(w, http.StatusOK, j.view())
+	sendJSON(w, j.view(), http.StatusOK)
 }
 
 func (a *api) list(w http.ResponseWriter, r *http.Request) {
@@ -133,18 +135,18 @@ func (a *api) list(w http.ResponseWriter, r *http.Request) {
 		limit = n
 	}
 	status := query.Get("status")
-	if status != "" && !knownStatuses[status] {
+	if status != "" && !isStatus(status) {
 		invalid["status"] = []string{"one of queued, processing, succeeded, failed, dead-lettered"}
 	}
 	if len(invalid) > 0 {
 		sendProblem(w, http.StatusBadRequest, "The query is invalid", "", invalid)
 		return
 	}
-	sendJSON(w, http.StatusOK, map[string][]jobView{"items": views(a.queue.newest(status, limit))})
+	sendJSON(w, map[string][]jobView{"items": views(a.queue.newest(status, limit))}, http.StatusOK)
 }
 
 func (a *api) deadLetters(w http.ResponseWriter, _ *http.Request) {
-	sendJSON(w, http.StatusOK, map[string][]jobView{"items": views(a.queue.deadLetters())})
+	sendJSON(w, map[string][]jobView{"items": views(a.queue.deadLetters())}, http.StatusOK)
 }
 
 // ready turns 503 once shutdown begins, so that a load balancer stops sending jobs here first.
@@ -153,10 +155,10 @@ func (a *api) ready(w http.ResponseWriter, _ *http.Request) {
 		sendProblem(w, http.StatusServiceUnavailable, "Shutting down", "", nil)
 		return
 	}
-	sendJSON(w, http.StatusOK, map[string]string{"status": "ready"})
+	sendJSON(w, map[string]string{"status": "ready"}, http.StatusOK)
 }
 
-func sendJSON(w http.ResponseWriter, status int, v any) {
+func sendJSON(w http.ResponseWriter, v any, status int) {
 	body, err := json.Marshal(v)
 	if err != nil {
 		status, body = http.StatusInternalServerError, []byte(`{"title":"could not encode the response","status":500}`)

@@ -11,7 +11,17 @@ const (
 	statusDeadLettered = "dead-lettered"
 )
 
-var knownStatuses = map[string]bool{statusQueued: true, statusProcessing: true, statusSucceeded: true, statusFailed: true, statusDeadLettered: true}
+// statuses in the order a job goes through them; metrics list them so.
+var statuses = [...]string{statusQueued, statusProcessing, statusSucceeded, statusFailed, statusDeadLettered}
+
+func isStatus(s string) bool {
+	for _, known := range statuses {
+		if s == known {
+			return true
+		}
+	}
+	return false
+}
 
 // job is what the journal keeps: the public fields plus what a restart needs to carry on exactly where
 // it stopped (the order, the retry due time, the submission key, the caller's trace).

@@ -25,7 +25,7 @@ func main() {
 		os.Exit(1)
 	}
 	q := newQueue(journal, stored)
-	st := &stats{queue: q, requests: map[[3]string]uint64{}}
+	st := &stats{queue: q, requests: map[string]uint64{}}
 	log.write("info", "journal replayed", "jobs", len(stored), "unfinished", q.open)
 
 	stopping, stopWorkers := context.WithCancel(context.Background())

@@ -43,7 +43,7 @@ type stats struct {
 	queue *queue
 
 	mu       sync.Mutex
-	requests map[[3]string]uint64
+	requests map[string]uint64 // by the series' labels, rendered once
 
 	jobsAccepted, jobsRefused atomic.Uint64
 	attempts                  [3]atomic.Uint64
@@ -55,7 +55,7 @@ func (s *stats) attempt(kind outcomeKind) { s.attempts[kind].Add(1) }
 
 func (s *stats) request(method, path string, status int) {
 	s.mu.Lock()
-	s.requests[[3]string{method, path, fmt.Sprint(status)}]++
+	s.requests[fmt.Sprintf(`method=%q,path=%q,code="%d"`, method, path, status)]++
 	s.mu.Unlock()
 }
 
@@ -63,15 +63,13 @@ func (s *stats) render(w http.ResponseWriter, _ *http.Request) {
 	var out strings.Builder
 	out.WriteString("# HELP payment_jobs_http_requests_total HTTP requests answered.\n# TYPE payment_jobs_http_requests_total counter\n")
 	s.mu.Lock()
-	keys := make([][3]string, 0, len(s.requests))
-	for k := range s.requests {
-		keys = append(keys, k)
-	}
-	sort.Slice(keys, func(a, b int) bool { return strings.Join(keys[a][:], " ") < strings.Join(keys[b][:], " ") })
-	for _, k := range keys {
-		fmt.Fprintf(&out, "payment_jobs_http_requests_total{method=\"%s\",path=\"%s\",code=\"%s\"} %d\n", k[0], k[1], k[2], s.requests[k])
+	series := make([]string, 0, len(s.requests))
+	for labels, count := range s.requests {
+		series = append(series, fmt.Sprintf("payment_jobs_http_requests_total{%s} %d\n", labels, count))
 	}
 	s.mu.Unlock()
+	sort.Strings(series)
+	out.WriteString(strings.Join(series, ""))
 
 	fmt.Fprintf(&out, "# HELP payment_jobs_submissions_total Job submissions by result.\n# TYPE payment_jobs_submissions_total counter\n")
 	fmt.Fprintf(&out, "payment_jobs_submissions_total{result=\"accepted\"} %d\n", s.jobsAccepted.Load())
@@ -83,7 +81,7 @@ func (s *stats) render(w http.ResponseWriter, _ *http.Request) {
 	open, byStatus := s.queue.counts()
 	fmt.Fprintf(&out, "# HELP payment_jobs_unfinished Jobs queued or processing (capacity %d).\n# TYPE payment_jobs_unfinished gauge\npayment_jobs_unfinished %d\n", capacity, open)
 	fmt.Fprintf(&out, "# HELP payment_jobs Jobs held, by status.\n# TYPE payment_jobs gauge\n")
-	for _, status := range sorted(keysOf(byStatus)) {
+	for _, status := range statuses {
 		fmt.Fprintf(&out, "payment_jobs{status=\"%s\"} %d\n", status, byStatus[status])
 	}
 	w.Header().Set("Content-Type", "text/plain; version=0.0.4")
@@ -143,17 +141,4 @@ func randomHex(n int) string {
 	b := make([]byte, n)
 	_, _ = rand.Read(b)
 	return hex.EncodeToString(b)
-}
-
-func keysOf(m map[string]int) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	return keys
-}
-
-func sorted(s []string) []string {
-	sort.Strings(s)
-	return s
 }

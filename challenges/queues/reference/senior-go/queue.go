@@ -154,11 +154,11 @@ func (q *queue) save(j job) error {
 	return nil
 }
 
-func (q *queue) find(id string) (job, bool) {
+func (q *queue) find(id string) (j job, found bool) {
 	q.mu.Lock()
-	defer q.mu.Unlock()
-	j, ok := q.jobs[id]
-	return j, ok
+	j, found = q.jobs[id]
+	q.mu.Unlock()
+	return
 }
 
 // newest walks back from the latest job, so a page costs what it shows, not the whole history.
