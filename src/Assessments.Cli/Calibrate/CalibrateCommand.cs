@@ -12,10 +12,10 @@ namespace Assessments.Cli.Calibrate;
 /// <summary>
 /// <c>assess calibrate</c>: grades every reference solution (of one challenge, or of all) and prints
 /// expected against given level; exit 1 on any disagreement. <c>--level</c> and <c>--reference</c>
-/// pick some of them (a level in every language, or references by name, e.g. <c>senior-go</c>). <c>--repeat</c> grades each several
-/// times (is the level stable?), <c>--cpus</c> gives the services only part of a CPU (does the level
-/// hold on a slower machine?), <c>--json</c> prints the results as JSON on stdout, <c>--at-once</c>
-/// grades several side by side where nothing is measured.
+/// pick some of them (a level in every language, or references by name, e.g. <c>senior-go</c>).
+/// <c>--repeat</c> grades each several times (is the level stable?), <c>--cpus</c> gives the services
+/// only part of a CPU (does the level hold on a slower machine?), <c>--json</c> prints the results as
+/// JSON on stdout, <c>--at-once</c> grades several side by side where nothing is measured.
 /// </summary>
 internal static class CalibrateCommand
 {

@@ -165,7 +165,8 @@ internal static class ManifestMapper
             return null;
         }
 
-        // A further reference is measured against the level's primary one, and never stands in for it.
+        // A further reference sits beside its level's primary one and never stands in for it: the load
+        // baseline measures only primaries, so a level without one would have nothing to fall back on.
         if (!earlier.Any(r => r.IsPrimary && r.ExpectedLevel == level))
         {
             problems.Add(File, $"{where}.level", $"'{doc.Level}' has no reference under references; add the primary one there first");
