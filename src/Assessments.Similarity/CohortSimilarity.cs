@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Assessments.Domain.Challenges;
-using Assessments.Domain.Scoring;
 using Assessments.Insight.Similarity;
 using Assessments.Platform.Database;
 using Microsoft.Extensions.Logging;
@@ -80,7 +79,8 @@ public sealed partial class CohortSimilarity(NpgsqlDataSource dataSource, ILogge
     {
         foreach (var reference in challenge.References)
         {
-            var name = reference.ExpectedLevel.ToName();
+            // The reference's own name, not its level: two references of one level are two documents.
+            var name = reference.Name;
             if (await FingerprintIndex.FindAsync(connection, transaction, challenge.Id, null, name, SimilarityAlgorithm.Version, cancellationToken) is not null)
             {
                 continue;

@@ -11,10 +11,11 @@ namespace Assessments.Cli.Calibrate;
 
 /// <summary>
 /// <c>assess calibrate</c>: grades every reference solution (of one challenge, or of all) and prints
-/// expected against given level; exit 1 on any disagreement. <c>--repeat</c> grades each several
-/// times (is the level stable?), <c>--cpus</c> gives the services only part of a CPU (does the level
-/// hold on a slower machine?), <c>--json</c> prints the results as JSON on stdout, <c>--at-once</c>
-/// grades several side by side where nothing is measured.
+/// expected against given level; exit 1 on any disagreement. <c>--level</c> and <c>--reference</c>
+/// pick some of them (a level in every language, or references by name, e.g. <c>senior-go</c>).
+/// <c>--repeat</c> grades each several times (is the level stable?), <c>--cpus</c> gives the services
+/// only part of a CPU (does the level hold on a slower machine?), <c>--json</c> prints the results as
+/// JSON on stdout, <c>--at-once</c> grades several side by side where nothing is measured.
 /// </summary>
 internal static class CalibrateCommand
 {
@@ -22,14 +23,15 @@ internal static class CalibrateCommand
     {
         var challenge = new Option<string>("--challenge", "-c") { Description = "Challenge id or folder, or 'all'.", Required = true };
         var output = new Option<string>("--out", "-o") { Description = "Where the reference reports go.", DefaultValueFactory = _ => "out/calibration" };
-        var only = new Option<string[]>("--level") { Description = "Only the references of these levels (e.g. --level senior --level engineer-ii).", AllowMultipleArgumentsPerToken = true };
+        var only = new Option<string[]>("--level") { Description = "Only the references of these levels (e.g. --level senior --level engineer-ii), in every language listed.", AllowMultipleArgumentsPerToken = true };
+        var named = new Option<string[]>("--reference") { Description = "Only these references, named as their report folders are (e.g. --reference senior for the primary seniors alone, --reference senior-go).", AllowMultipleArgumentsPerToken = true };
         var repeat = new Option<int>("--repeat") { Description = "Grade each reference this many times.", DefaultValueFactory = _ => 1 };
         var cpus = new Option<double?>("--cpus") { Description = "CPU quota of every service (and of the baselines measured for it), e.g. 0.5 for half a CPU." };
         var json = new Option<bool>("--json") { Description = "Print the results as a JSON array on stdout (progress goes to stderr)." };
         var atOnce = BatchGrading.AtOnceOption();
         var command = new Command("calibrate", "Grade a challenge's reference solutions and compare the given levels with the expected ones.")
         {
-            challenge, output, only, repeat, cpus, json, atOnce,
+            challenge, output, only, named, repeat, cpus, json, atOnce,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -51,7 +53,7 @@ internal static class CalibrateCommand
                     throw new ArgumentException("--cpus must be more than 0.05 and at most 64");
                 }
 
-                var items = Items(result.GetValue(challenge)!, result.GetValue(only) ?? [], times);
+                var items = Items(result.GetValue(challenge)!, result.GetValue(only) ?? [], result.GetValue(named) ?? [], times);
                 var limits = SandboxLimits.Default with { RunCpus = result.GetValue(cpus) };
                 var results = await BatchGrading.RunAsync(items, result.GetValue(output)!, limits, cancellationToken, BatchGrading.AtOnce(result, atOnce, SideBySide(result.GetValue(cpus))));
                 if (results is null)
@@ -86,7 +88,7 @@ internal static class CalibrateCommand
 
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
-    private static List<BatchItem> Items(string challenge, IReadOnlyCollection<string> levels, int times)
+    private static List<BatchItem> Items(string challenge, IReadOnlyCollection<string> levels, IReadOnlyCollection<string> names, int times)
     {
         var folders = challenge == "all"
             ? ChallengeLocator.Roots().Take(1).SelectMany(Directory.GetDirectories).Order(StringComparer.Ordinal).ToList()
@@ -102,15 +104,20 @@ internal static class CalibrateCommand
         var items = new List<BatchItem>();
         foreach (var loaded in folders.Select(ChallengeLoader.Load))
         {
-            var references = loaded.References.Where(r => levels.Count == 0 || levels.Contains(r.ExpectedLevel.ToName()));
+            var references = loaded.References.Where(r => (levels.Count == 0 || levels.Contains(r.ExpectedLevel.ToName())) && (names.Count == 0 || names.Contains(r.Slug)));
             foreach (var reference in references)
             {
                 for (var run = 1; run <= times; run++)
                 {
-                    var name = $"reference-{reference.ExpectedLevel.ToName()}" + (times > 1 ? $"-run{run}" : string.Empty);
+                    var name = $"reference-{reference.Slug}" + (times > 1 ? $"-run{run}" : string.Empty);
                     items.Add(new BatchItem(loaded, name, reference.Directory, reference.ExpectedLevel.ToName()));
                 }
             }
+        }
+
+        if (items.Count == 0)
+        {
+            throw new ArgumentException("no reference matches the --level and --reference given");
         }
 
         return items;

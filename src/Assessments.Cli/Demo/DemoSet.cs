@@ -18,7 +18,7 @@ internal static class DemoSet
             .Where(s => Path.GetFullPath(s.Directory).TrimEnd(Path.DirectorySeparatorChar) == starter)
             .Select(s => Sample(challenge, s))
             .ToList();
-        if (challenge.References.MaxBy(r => r.ExpectedLevel) is { } best)
+        if (challenge.References.Where(r => r.IsPrimary).MaxBy(r => r.ExpectedLevel) is { } best)
         {
             items.Add(Reference(challenge, best));
         }
@@ -33,5 +33,5 @@ internal static class DemoSet
         new(challenge, sample.Name, sample.Directory, sample.Expected);
 
     private static BatchItem Reference(Challenge challenge, ReferenceSolution reference) =>
-        new(challenge, $"reference-{reference.ExpectedLevel.ToName()}", reference.Directory, reference.ExpectedLevel.ToName());
+        new(challenge, $"reference-{reference.Slug}", reference.Directory, reference.ExpectedLevel.ToName());
 }

@@ -94,8 +94,25 @@ public sealed record ContractSettings(IReadOnlySet<string> VisibleChecks)
     public Visibility VisibilityOf(string checkId) => VisibleChecks.Contains(checkId) ? Visibility.Visible : Visibility.Hidden;
 }
 
-/// <summary>A solution whose level the hiring team knows, used to calibrate the rubric.</summary>
-public sealed record ReferenceSolution(Level ExpectedLevel, string Directory);
+/// <summary>
+/// A solution whose level the hiring team knows, used to calibrate the rubric. A level's primary
+/// reference (the one under <c>references:</c>) has no <see cref="Language"/> and is the one a
+/// baseline measures; further ones (under <c>moreReferences:</c>) name their language, so that
+/// "senior (go)" and "senior" can be told apart wherever references are listed.
+/// </summary>
+public sealed record ReferenceSolution(Level ExpectedLevel, string Directory)
+{
+    /// <summary>The language of a further reference (e.g. <c>go</c>); null for the level's primary one.</summary>
+    public string? Language { get; init; }
+
+    public bool IsPrimary => Language is null;
+
+    /// <summary>How people read it: <c>senior</c>, or <c>senior (go)</c> for a further reference.</summary>
+    public string Name => IsPrimary ? ExpectedLevel.ToName() : $"{ExpectedLevel.ToName()} ({Language})";
+
+    /// <summary>The same as a file or item name: <c>senior</c>, or <c>senior-go</c>.</summary>
+    public string Slug => IsPrimary ? ExpectedLevel.ToName() : $"{ExpectedLevel.ToName()}-{Language}";
+}
 
 /// <summary>
 /// A bundled submission with a known outcome (a level, or a status such as <c>build_failed</c>), graded

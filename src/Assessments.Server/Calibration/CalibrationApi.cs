@@ -68,7 +68,7 @@ public static class CalibrationApi
             var archive = ChallengeCatalog.Zip(reference.Directory);
             var submissionId = Guid.CreateVersion7();
             await SubmissionWrites.InsertReferenceAsync(
-                connection, transaction, submissionId, id, runId, Path.GetFileName(reference.Directory), reference.ExpectedLevel.ToName(), archive, cancellationToken);
+                connection, transaction, submissionId, id, runId, reference.Name, reference.ExpectedLevel.ToName(), archive, cancellationToken);
             await GradingQueue.EnqueueAsync(connection, transaction, submissionId, null, options.Value.MaxAttempts, cancellationToken);
         }
 

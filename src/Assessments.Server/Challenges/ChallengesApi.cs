@@ -29,7 +29,7 @@ public static class ChallengesApi
 
     private static Results<Ok<ChallengeDetail>, NotFound> Get(string id, ChallengeCatalog catalog) =>
         catalog.Find(id) is { } c
-            ? TypedResults.Ok(new ChallengeDetail(c.Id, c.Version, c.Title, ChallengeCatalog.Brief(c), c.References.Select(r => r.ExpectedLevel.ToName()).ToList()))
+            ? TypedResults.Ok(new ChallengeDetail(c.Id, c.Version, c.Title, ChallengeCatalog.Brief(c), c.References.Select(r => r.ExpectedLevel.ToName()).Distinct().ToList()))
             : TypedResults.NotFound();
 
     private static Results<FileContentHttpResult, NotFound> Kit(string id, ChallengeCatalog catalog) =>

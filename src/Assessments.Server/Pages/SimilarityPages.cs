@@ -130,7 +130,7 @@ public static class SimilarityPages
                 files = SubmissionSources.FromArchive(archive).Files;
             }
         }
-        else if (catalog.Find(challengeId)?.References.FirstOrDefault(r => Assessments.Domain.Scoring.LevelNames.ToName(r.ExpectedLevel) == side.ReferenceName) is { } reference)
+        else if (catalog.Find(challengeId)?.References.FirstOrDefault(r => r.Name == side.ReferenceName) is { } reference)
         {
             files = SubmissionSources.FromFolder(reference.Directory).Files;
         }

@@ -19,6 +19,7 @@ internal static class KitSpecFiles
     {
         var (stream, root) = Parse(manifestYaml);
         root.Children.Remove(new YamlScalarNode("references"));
+        root.Children.Remove(new YamlScalarNode("moreReferences"));
         root.Children.Remove(new YamlScalarNode("samples"));
         if (root.Children.TryGetValue(new YamlScalarNode("load"), out var loadNode) && loadNode is YamlMappingNode load)
         {

@@ -1,3 +1,4 @@
+using Assessments.Domain.Challenges.Loading;
 using Assessments.Insight.Similarity;
 using Assessments.Insight.Similarity.Calibration;
 using Assessments.Insight.Sources;
@@ -72,6 +73,73 @@ public sealed class LanguageCalibrationTests(ITestOutputHelper output)
 
         Assert.Equal(3, againstOriginal.Count);
         Assert.All(againstOriginal, p => Assert.True(p.Similarity >= 0.8, $"{p.A} ~ {p.B} scored {p.Similarity:0.000}"));
+    }
+
+    /// <summary>The challenges' references in Go and Python (moreReferences): (challenge, folder name, language).</summary>
+    public static TheoryData<string, string, string> OtherLanguageReferences()
+    {
+        var data = new TheoryData<string, string, string>();
+        foreach (var challenge in Directory.GetDirectories(Repository.Challenges).Select(ChallengeLoader.Load))
+        {
+            foreach (var reference in challenge.References.Where(r => !r.IsPrimary))
+            {
+                data.Add(challenge.Id, Path.GetFileName(reference.Directory), reference.Language!);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(OtherLanguageReferences))]
+    public void A_disguised_copy_of_an_other_language_reference_scores_at_least_0_8_and_independent_services_in_its_language_at_most_0_3(string challenge, string folder, string language)
+    {
+        // given: the reference, against its own challenge's kits (as a submission would be), three
+        // disguised copies of it, and what was written apart from it in its language: the corpus
+        // services and the other challenges' references in that language
+        var original = Read(Path.Combine(Repository.Challenges, challenge, "reference", folder));
+        var index = new SimilarityIndex(SimilarityIndex.StarterFiles(Repository.StartersOfEveryLanguage(challenge)));
+        index.Add("original", original);
+        for (var seed = 1; seed <= 3; seed++)
+        {
+            index.Add($"copy-{seed}", original.Select(f => f with { Path = $"src/{seed}/{Path.GetFileName(f.Path)}", Text = Disguise.Apply(f, seed) }).ToList());
+        }
+
+        var independent = IndependentOf(challenge, language);
+        Assert.NotEmpty(independent);
+        foreach (var (name, other) in independent)
+        {
+            index.Add(name, Read(other));
+        }
+
+        // when
+        var againstOriginal = index.ComparePairwise().Where(p => p.A == "original" || p.B == "original").ToList();
+
+        // then
+        foreach (var pair in againstOriginal)
+        {
+            output.WriteLine($"{challenge}/{folder}: {pair.A} ~ {pair.B} = {pair.Similarity:0.000} ({pair.SharedTokensA}/{pair.TokensA}, {pair.SharedTokensB}/{pair.TokensB})");
+        }
+
+        var copies = againstOriginal.Where(p => p.A.StartsWith("copy-", StringComparison.Ordinal) || p.B.StartsWith("copy-", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, copies.Count);
+        Assert.All(copies, p => Assert.True(p.Similarity >= 0.8, $"{p.A} ~ {p.B} scored {p.Similarity:0.000}"));
+        var apart = againstOriginal.Except(copies).ToList();
+        Assert.Equal(independent.Count, apart.Count);
+        Assert.All(apart, p => Assert.True(p.Similarity <= 0.3, $"{p.A} ~ {p.B} scored {p.Similarity:0.000}"));
+    }
+
+    /// <summary>Services in <paramref name="language"/> written apart from <paramref name="challenge"/>'s reference.</summary>
+    private static List<(string Name, string Folder)> IndependentOf(string challenge, string language)
+    {
+        var corpus = new[] { "python-kv-fastapi", "python-kv-stdlib", "go-kv-mutex", "go-kv-actor" }
+            .Where(n => n.StartsWith(language + "-", StringComparison.Ordinal))
+            .Select(n => (n, Repository.Corpus(Path.Combine("languages", n))));
+        var references = OtherLanguageReferences().Select(row => ((string)row[0], (string)row[1], (string)row[2]))
+            .Where(r => r.Item1 != challenge && r.Item3 == language)
+            .Select(r => ($"{r.Item1}/{r.Item2}", Path.Combine(Repository.Challenges, r.Item1, "reference", r.Item2)));
+        // Not the other challenges' kits: they are the same scaffold as this challenge's, which the index excludes.
+        return [.. corpus, .. references];
     }
 
     [Fact]

@@ -67,7 +67,7 @@ internal static class CalibrationRun
 
 /// <summary>
 /// The whole calibration set graded once by <c>assess calibrate</c>, shared by the tests that read its
-/// results and its twelve reports (the most expensive gradings of the suite, so nothing grades them twice).
+/// results and its fifteen reports (the most expensive gradings of the suite, so nothing grades them twice).
 /// </summary>
 public sealed class CalibrationFixture : IAsyncLifetime
 {
@@ -92,9 +92,12 @@ public sealed class CalibrationFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>The report of the challenge's reference labelled <paramref name="level"/>.</summary>
-    public GradingReport Report(string challenge, string level) =>
-        ReportJson.Deserialize(File.ReadAllText(Results.Single(r => r.Challenge == challenge && r.Expected == level).Report));
+    /// <summary>
+    /// The report of the challenge's reference named <paramref name="reference"/>: a level for its primary
+    /// (C#) reference, <c>senior-go</c> and the like for one in another language.
+    /// </summary>
+    public GradingReport Report(string challenge, string reference) =>
+        ReportJson.Deserialize(File.ReadAllText(Results.Single(r => r.Challenge == challenge && r.Solution == $"reference-{reference}").Report));
 
     public Task DisposeAsync()
     {

@@ -12,8 +12,6 @@ namespace Assessments.IntegrationTests.Calibration;
 [Trait("Schedule", "Alone")] // compares latencies with the reference's: nothing may run beside it (scripts/test.sh)
 public sealed partial class CalibrationTests(CalibrationFixture calibration) : IClassFixture<CalibrationFixture>
 {
-    private static readonly string[] Levels = ["not-yet", "junior", "engineer-ii", "senior"];
-
     [Fact]
     public void Every_reference_of_every_challenge_is_graded_at_its_labelled_level()
     {
@@ -23,8 +21,9 @@ public sealed partial class CalibrationTests(CalibrationFixture calibration) : I
         Assert.True(challenges.Count >= 3, $"expected the three challenges, found {challenges.Count}");
         foreach (var challenge in challenges)
         {
-            var graded = results.Where(r => r.Challenge == challenge.Id).Select(r => r.Expected).Order().ToList();
-            Assert.Equal(Levels.Order(), graded);
+            var graded = results.Where(r => r.Challenge == challenge.Id).Select(r => r.Solution).Order(StringComparer.Ordinal).ToList();
+            Assert.Equal(challenge.References.Select(r => $"reference-{r.Slug}").Order(StringComparer.Ordinal), graded);
+            Assert.Equal(4, challenge.References.Count(r => r.IsPrimary));
         }
 
         Assert.True(results.All(r => r.Matches), CalibrationRun.Describe(results));
@@ -33,12 +32,13 @@ public sealed partial class CalibrationTests(CalibrationFixture calibration) : I
     [Fact]
     public async Task The_senior_reference_of_each_challenge_keeps_its_level_with_half_a_cpu()
     {
+        // the primary (C#) seniors: the ones every baseline measures
         await CalibrationRun.RunAsync(
             slow =>
             {
                 Assert.Equal(3, slow.Count);
                 Assert.True(slow.All(r => r.Matches), CalibrationRun.Describe(slow));
             },
-            "--level", "senior", "--cpus", "0.5");
+            "--reference", "senior", "--cpus", "0.5");
     }
 }

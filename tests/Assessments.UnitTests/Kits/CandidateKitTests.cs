@@ -85,6 +85,7 @@ public sealed class CandidateKitTests : IDisposable
         }
 
         Assert.DoesNotContain("\nreferences:", machine, StringComparison.Ordinal);
+        Assert.DoesNotContain("moreReferences", machine, StringComparison.Ordinal);
         Assert.DoesNotContain("\nsamples:", machine, StringComparison.Ordinal);
         Assert.DoesNotContain("baseline", machine, StringComparison.OrdinalIgnoreCase);
 

@@ -28,7 +28,7 @@ internal sealed class ReferenceBaseline(GradingHost host, BaselineStore store)
         Challenge challenge, int seed, IProgress<GradingProgress>? progress, LoadProfile profile, BaselineSpec spec, CancellationToken cancellationToken)
     {
         var level = spec.Reference.ToName();
-        if (challenge.References.FirstOrDefault(r => r.ExpectedLevel == spec.Reference) is not { } reference)
+        if (challenge.References.FirstOrDefault(r => r.IsPrimary && r.ExpectedLevel == spec.Reference) is not { } reference)
         {
             return BaselineLookup.Failed($"the challenge has no {level} reference to measure");
         }

@@ -18,6 +18,9 @@ internal sealed class ManifestDocument
 
     public Dictionary<string, string>? References { get; set; }
 
+    /// <summary>Further references of a level already under <see cref="References"/>, each in another language.</summary>
+    public List<MoreReferenceDocument>? MoreReferences { get; set; }
+
     public List<SampleDocument>? Samples { get; set; }
 
     public ContractDocument? Contract { get; set; }
@@ -35,6 +38,15 @@ internal sealed class ContractDocument
 {
     /// <summary>Contract check ids candidates see before submitting.</summary>
     public List<string>? Visible { get; set; }
+}
+
+internal sealed class MoreReferenceDocument
+{
+    public string? Level { get; set; }
+
+    public string? Path { get; set; }
+
+    public string? Language { get; set; }
 }
 
 internal sealed class SampleDocument

@@ -115,6 +115,8 @@ internal static class ManifestMapper
 
     public static IReadOnlyList<ReferenceSolution> References(string directory, ManifestDocument doc, ProblemList problems)
     {
+        // The primary references come first, so that whatever looks a level up (the load baseline) finds
+        // the one under references: before any further one.
         var references = new List<ReferenceSolution>();
         foreach (var (levelName, relative) in doc.References ?? [])
         {
@@ -125,17 +127,76 @@ internal static class ManifestMapper
                 continue;
             }
 
-            var path = Path.GetFullPath(Path.Combine(directory, relative));
-            if (!System.IO.File.Exists(Path.Combine(path, ChallengeFiles.Dockerfile)))
+            if (Folder(directory, relative, where, problems) is { } path)
             {
-                problems.Add(File, where, $"'{relative}' has no Dockerfile");
-                continue;
+                references.Add(new ReferenceSolution(level, path));
             }
+        }
 
-            references.Add(new ReferenceSolution(level, path));
+        var more = doc.MoreReferences ?? [];
+        for (var i = 0; i < more.Count; i++)
+        {
+            if (MoreReference(directory, more[i], $"moreReferences[{i}]", references, problems) is { } reference)
+            {
+                references.Add(reference);
+            }
         }
 
         return references;
+    }
+
+    private static ReferenceSolution? MoreReference(string directory, MoreReferenceDocument doc, string where, List<ReferenceSolution> earlier, ProblemList problems)
+    {
+        if (!problems.Require(doc.Level, File, $"{where}.level", "the reference's level") | !problems.Require(doc.Path, File, $"{where}.path", "the reference's folder")
+            | !problems.Require(doc.Language, File, $"{where}.language", "the reference's language (it names the reference, e.g. 'senior (go)')"))
+        {
+            return null;
+        }
+
+        if (!LevelNames.TryParse(doc.Level, out var level))
+        {
+            problems.Add(File, $"{where}.level", $"'{doc.Level}' is not a level (not-yet, junior, engineer-ii, senior)");
+            return null;
+        }
+
+        if (!Identifiers.IsValid(doc.Language!))
+        {
+            problems.Add(File, $"{where}.language", $"'{doc.Language}' must be lower-case letters, digits and dashes");
+            return null;
+        }
+
+        // A further reference sits beside its level's primary one and never stands in for it: the load
+        // baseline measures only primaries, so a level without one would have nothing to fall back on.
+        if (!earlier.Any(r => r.IsPrimary && r.ExpectedLevel == level))
+        {
+            problems.Add(File, $"{where}.level", $"'{doc.Level}' has no reference under references; add the primary one there first");
+        }
+
+        if (earlier.Any(r => r.ExpectedLevel == level && r.Language == doc.Language))
+        {
+            problems.Add(File, $"{where}.language", $"a '{doc.Level} ({doc.Language})' reference is listed twice");
+            return null;
+        }
+
+        return Folder(directory, doc.Path!, $"{where}.path", problems) is { } path ? new ReferenceSolution(level, path) { Language = doc.Language } : null;
+    }
+
+    private static string? Folder(string directory, string relative, string where, ProblemList problems)
+    {
+        var path = Path.GetFullPath(Path.Combine(directory, relative));
+        if (!Directory.Exists(path))
+        {
+            problems.Add(File, where, $"'{relative}' does not exist");
+            return null;
+        }
+
+        if (!System.IO.File.Exists(Path.Combine(path, ChallengeFiles.Dockerfile)))
+        {
+            problems.Add(File, where, $"'{relative}' has no Dockerfile");
+            return null;
+        }
+
+        return path;
     }
 
     public static ContractSettings Contract(ManifestDocument doc, ProblemList problems)

@@ -113,7 +113,8 @@ internal static class LoadProfileMapper
             return null;
         }
 
-        if (references.All(r => r.ExpectedLevel != level))
+        // Only a primary reference (under references:) is measured; one under moreReferences: never is.
+        if (!references.Any(r => r.IsPrimary && r.ExpectedLevel == level))
         {
             problems.Add(File, "load.baseline.reference", $"the challenge lists no '{doc.Reference}' reference under references");
         }

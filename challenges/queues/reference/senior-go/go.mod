@@ -1,0 +1,3 @@
+module paymentjobs
+
+go 1.19
