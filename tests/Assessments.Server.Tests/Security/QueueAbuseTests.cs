@@ -3,10 +3,10 @@ using Assessments.Server.Tests.Support;
 
 namespace Assessments.Server.Tests.Security;
 
-/// <summary>A server whose grading queue holds five waiting gradings.</summary>
+/// <summary>A server whose grading queue holds eight waiting gradings: room for one calibration of api-design (five references), not two.</summary>
 public sealed class SmallQueue : PlatformSeed
 {
-    public const int Cap = 5;
+    public const int Cap = 8;
 
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Assessments:MaxQueueDepth"] = Cap.ToString() };
 }
@@ -17,7 +17,7 @@ public sealed class QueueAbuseTests(SmallQueue seed) : IClassFixture<SmallQueue>
     [Fact]
     public async Task Six_candidates_uploading_at_once_into_a_queue_with_room_for_one_never_push_it_past_its_cap()
     {
-        // given: four gradings waiting under a cap of five
+        // given: one grading short of the cap waiting
         await EmptyQueueAsync();
         await QueueSeed.EnqueueAsync(seed.Database, SmallQueue.Cap - 1);
         var candidates = await Task.WhenAll(Enumerable.Range(1, 6).Select(i => Uploads.NewCandidateAsync(seed, $"racer {i}")));
@@ -25,7 +25,7 @@ public sealed class QueueAbuseTests(SmallQueue seed) : IClassFixture<SmallQueue>
         // when: all six upload at the same moment
         var responses = await Task.WhenAll(candidates.Select(c => Uploads.PostAsync(seed, c.Token, Archives.Zip(("Dockerfile", Archives.Dockerfile)))));
 
-        // then: one is queued, five are told to come back later, and the queue holds exactly five
+        // then: one is queued, five are told to come back later, and the queue is exactly full
         Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.Accepted));
         Assert.Equal(5, responses.Count(r => r.StatusCode == HttpStatusCode.ServiceUnavailable));
         Assert.All(responses.Where(r => r.StatusCode == HttpStatusCode.ServiceUnavailable), r => Assert.NotNull(r.Headers.RetryAfter));
