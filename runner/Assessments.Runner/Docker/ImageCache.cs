@@ -93,13 +93,22 @@ internal sealed class ImageCache(IDockerClient docker, int capacity)
                 },
                 cancellationToken);
         }
-        catch (DockerApiException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound)
+        catch (DockerApiException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound || IsRemovedMeanwhile(e))
         {
             return false;
         }
 
         return await HasAsync(key, cancellationToken);
     }
+
+    /// <summary>
+    /// A trim in another process removed the image while the engine was creating the hold on it: the
+    /// tag still resolved, its layers no longer did, and the engine answers 500 "unrecognized image ID"
+    /// (seen in the red team, three gradings at once). Nothing is held, so the caller builds.
+    /// </summary>
+    private static bool IsRemovedMeanwhile(DockerApiException e) =>
+        e.StatusCode == System.Net.HttpStatusCode.InternalServerError
+        && (e.ResponseBody?.Contains("unrecognized image ID", StringComparison.Ordinal) == true || e.ResponseBody?.Contains("No such image", StringComparison.Ordinal) == true);
 
     /// <summary>Removes the oldest cached images beyond the capacity; one a container still uses stays (the engine refuses).</summary>
     public async Task<int> TrimAsync(CancellationToken cancellationToken)
