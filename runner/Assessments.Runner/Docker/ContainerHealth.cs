@@ -15,9 +15,10 @@ internal sealed class ContainerHealth(IDockerClient docker)
     /// <summary>
     /// Inspects the container, first giving a service that is dying a moment to finish dying: a crash
     /// during the last checks (an abort writing its stack trace) would otherwise still look alive.
-    /// <paramref name="peakProcesses"/> is the most processes a <see cref="ProcessCountWatch"/> saw at once.
+    /// <paramref name="peakProcesses"/> is the most processes a <see cref="ProcessCountWatch"/> saw at
+    /// once, <paramref name="refusedForks"/> the most refused forks it read while the container ran.
     /// </summary>
-    public async Task<(ContainerState State, IReadOnlyList<Evidence> Events)> InspectAsync(string id, CancellationToken cancellationToken, TimeSpan settle = default, long peakProcesses = 0)
+    public async Task<(ContainerState State, IReadOnlyList<Evidence> Events)> InspectAsync(string id, CancellationToken cancellationToken, TimeSpan settle = default, long peakProcesses = 0, long refusedForks = 0)
     {
         var state = (await docker.Containers.InspectContainerAsync(id, cancellationToken)).State;
         for (var waited = TimeSpan.Zero; state.Running && waited < settle; waited += SettleStep)
@@ -36,7 +37,7 @@ internal sealed class ContainerHealth(IDockerClient docker)
         {
             events.Add(Evidence.Measurement($"the process limit was reached: {peak} of {pids.Limit} processes at the peak, {pids.Current} at the end", peak, "processes"));
         }
-        else if (RefusedForks.Count(id) is long refused && refused > 0)
+        else if (Math.Max(RefusedForks.Count(id) ?? 0, refusedForks) is var refused && refused > 0)
         {
             events.Add(Evidence.Measurement($"the process limit was reached: the kernel refused {refused} new process(es) at the limit", refused, "refused processes"));
         }

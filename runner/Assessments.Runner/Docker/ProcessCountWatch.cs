@@ -14,16 +14,25 @@ internal sealed class ProcessCountWatch : IAsyncDisposable
 
     private readonly CancellationTokenSource _stop;
     private readonly Task _following;
+    private readonly string _containerId;
     private long _peak;
+    private long _refused;
 
     private ProcessCountWatch(IDockerClient docker, string containerId, CancellationToken cancellationToken)
     {
+        _containerId = containerId;
         _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         _following = FollowAsync(docker, containerId, _stop.Token);
     }
 
     /// <summary>The most processes seen at once so far (0 before the first sample).</summary>
     public long Peak => Interlocked.Read(ref _peak);
+
+    /// <summary>
+    /// The most forks the kernel had refused at the limit, as last read while the container ran: a
+    /// service that the bomb brought down takes its cgroup (and that counter) with it before the end.
+    /// </summary>
+    public long Refused => Interlocked.Read(ref _refused);
 
     public static ProcessCountWatch Start(IDockerClient docker, string containerId, CancellationToken cancellationToken) =>
         new(docker, containerId, cancellationToken);
@@ -60,10 +69,15 @@ internal sealed class ProcessCountWatch : IAsyncDisposable
 
     private void Record(ContainerStatsResponse stats)
     {
-        var current = (long)(stats.PidsStats?.Current ?? 0);
-        for (var peak = Interlocked.Read(ref _peak); current > peak; peak = Interlocked.Read(ref _peak))
+        Raise(ref _peak, (long)(stats.PidsStats?.Current ?? 0));
+        Raise(ref _refused, RefusedForks.Count(_containerId) ?? 0);
+    }
+
+    private static void Raise(ref long highest, long seen)
+    {
+        for (var known = Interlocked.Read(ref highest); seen > known; known = Interlocked.Read(ref highest))
         {
-            if (Interlocked.CompareExchange(ref _peak, current, peak) == peak)
+            if (Interlocked.CompareExchange(ref highest, seen, known) == known)
             {
                 return;
             }

@@ -188,7 +188,7 @@ public sealed partial class Grader(
         }
 
         await turns.NextAsync(alone: false, cancellationToken);
-        var (after, limitsHit) = await health.InspectAsync(report.ContainerId!, cancellationToken, settle: TimeSpan.FromSeconds(1), processes.Peak);
+        var (after, limitsHit) = await health.InspectAsync(report.ContainerId!, cancellationToken, settle: TimeSpan.FromSeconds(1), processes.Peak, processes.Refused);
         report.ServiceLogTail = await new ContainerLogs(docker).TailAsync(report.ContainerId!, sandbox.LogTailLines, cancellationToken);
         report.SandboxEvents = limitsHit;
         outcomes.Add(ServiceSurvived(after, report.ServiceLogTail));
