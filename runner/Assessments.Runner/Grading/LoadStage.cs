@@ -38,9 +38,8 @@ public sealed class LoadStage(BaselineStore? baselines = null) : IGradingStage
         service.Progress?.Report(new GradingProgress(Phase, $"{profile.Rate} req/s of {profile.Method} {profile.Path} for {profile.Duration.TotalSeconds:0} s after {profile.Warmup.TotalSeconds:0} s warm-up"));
         var upstream = service.Host?.Upstream;
         var before = profile.UpstreamCallsPerRequest is null || upstream is null ? null : await upstream.ReadAsync(cancellationToken);
-        var meter = service.Host is { } host ? ServiceCpuMeter.For(host.ContainerId, host.Slot) : null;
         var (result, allowance, _, cpu) = await LoadMeasurement.RunJudgedAsync(
-            profile, service.BaseAddress, service.Http.Timeout, thresholds.Absolute, meter, m => service.Progress?.Report(new GradingProgress(Phase, m)), judgeDespiteDelay: true, cancellationToken);
+            profile, service.BaseAddress, service.Http.Timeout, thresholds.Absolute, ServiceCpuMeter.For(service.Host), m => service.Progress?.Report(new GradingProgress(Phase, m)), judgeDespiteDelay: true, cancellationToken);
 
         service.Artifacts.Load = new LoadSection(true, null, JsonSerializer.SerializeToElement(result, LoadResultJson.Options)) { Baseline = thresholds.Section, DelayAllowance = allowance };
         var outcome = Outcome(profile.Rate, result, thresholds);

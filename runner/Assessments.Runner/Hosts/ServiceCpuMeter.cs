@@ -25,10 +25,12 @@ internal sealed class ServiceCpuMeter
     }
 
     /// <summary>
-    /// A meter for the service container of a grading that holds <paramref name="slot"/>; null when it
+    /// A meter for the service container of the grading on <paramref name="host"/>; null when it
     /// cannot be measured, or when the service does not have CPUs of its own to measure (a slot on
     /// CPUs this host lacks is not pinned at all; on one CPU the generator shares the service's).
     /// </summary>
+    public static ServiceCpuMeter? For(Grading.GradingHost? host) => host is null ? null : For(host.ContainerId, host.Slot);
+
     public static ServiceCpuMeter? For(string containerId, Domain.Hosts.CpuSlot? slot)
     {
         if (!OperatingSystem.IsLinux() || slot is null || slot.ServiceCpus.Count == 0

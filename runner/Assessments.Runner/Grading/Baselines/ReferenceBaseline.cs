@@ -77,8 +77,7 @@ internal sealed class ReferenceBaseline(GradingHost host, BaselineStore store)
 
         public async Task<IReadOnlyList<CheckOutcome>> RunAsync(ServiceUnderTest service, CancellationToken cancellationToken)
         {
-            var meter = service.Host is { } host ? ServiceCpuMeter.For(host.ContainerId, host.Slot) : null;
-            Result = await LoadMeasurement.RunAsync(service.Challenge.Load!, service.BaseAddress, service.Http.Timeout, meter, cancellationToken);
+            Result = await LoadMeasurement.RunAsync(service.Challenge.Load!, service.BaseAddress, service.Http.Timeout, ServiceCpuMeter.For(service.Host), cancellationToken);
             return [];
         }
     }
