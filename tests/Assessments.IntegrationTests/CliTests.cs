@@ -6,7 +6,7 @@ using Assessments.Submissions;
 namespace Assessments.IntegrationTests;
 
 /// <summary>The `assess` command line as people script it: exit codes, report files, clear errors.</summary>
-[Collection(DockerCollection.Name)]
+[Collection(DockerThirdCollection.Name)]
 public sealed class CliTests(DockerFixture docker) : IDisposable
 {
     private readonly string _out = Directory.CreateTempSubdirectory("assess-cli-").FullName;

@@ -15,7 +15,7 @@ namespace Assessments.IntegrationTests;
 /// answers its health checks, stops on SIGTERM and is graded not-yet, like the C# one: the briefs'
 /// "any language" is true for these. Without the load profile (a starter fails it whatever the host does).
 /// </summary>
-[Collection(DockerBesideCollection.Name)]
+[Collection(DockerThirdCollection.Name)]
 public sealed class LanguageStarterTests(DockerFixture docker) : IDisposable
 {
     private readonly string _challenges = ChallengesWithoutLoad.CopyFrom(Path.Combine(RepositoryPaths.Root, "challenges"));

@@ -16,6 +16,18 @@ public sealed record Scenario(string Id, string Title, Visibility Visibility, IR
         BurstStep burst => burst.Expect.MaxMs is not null || burst.ExpectSome?.MaxMs is not null,
         _ => false,
     });
+
+    /// <summary>
+    /// The longest the scenario can wait on a service that never gets there: its <c>eventually</c>
+    /// timeouts, sleeps and response-time limits added up. What a lower-level submission's checks cost
+    /// is mostly this, so a batch starts the gradings with the most of it first.
+    /// </summary>
+    public TimeSpan WaitBudget => Steps.Aggregate(TimeSpan.Zero, (total, step) => total + step switch
+    {
+        RequestStep request => (request.Eventually?.Timeout ?? TimeSpan.Zero) + TimeSpan.FromMilliseconds(request.Expect.MaxMs ?? 0),
+        SleepStep sleep => sleep.Duration,
+        _ => TimeSpan.Zero,
+    });
 }
 
 /// <summary>Visible checks are published to candidates so they can run them before submitting.</summary>
