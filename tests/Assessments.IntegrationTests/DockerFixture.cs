@@ -28,7 +28,8 @@ public sealed class DockerBesideCollection : ICollectionFixture<DockerFixture>
 /// <summary>
 /// A third line, like <see cref="DockerBesideCollection"/>: in a clean-clone run the other projects end
 /// after some five minutes and the integration tests' two lines went on alone for four more, with a
-/// core to spare (their tests wait on containers more than they compute).
+/// core to spare (their tests wait on containers more than they compute). The lines are balanced by
+/// the durations in out/test-logs (the kit checks alone are some four minutes of the first).
 /// </summary>
 [CollectionDefinition(Name)]
 public sealed class DockerThirdCollection : ICollectionFixture<DockerFixture>

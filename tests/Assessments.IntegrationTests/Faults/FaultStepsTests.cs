@@ -13,7 +13,7 @@ namespace Assessments.IntegrationTests.Faults;
 /// and a stage after the restarts that finds the service where the container now is, all with their
 /// evidence in the report.
 /// </summary>
-[Collection(DockerCollection.Name)]
+[Collection(DockerThirdCollection.Name)]
 public sealed class FaultStepsTests(DockerFixture docker)
 {
     private static readonly GradingPipeline Pipeline = GradingPipeline.Of(new ScenarioStage(), new AddressAfterRestartsStage());
