@@ -2,7 +2,6 @@ using System.CommandLine;
 using Assessments.Domain.Challenges;
 using Assessments.Domain.Hosts;
 using Assessments.Domain.Reports;
-using Assessments.Domain.Scenarios;
 using Assessments.Domain.Scoring;
 using Assessments.Reporting;
 using Assessments.Runner.Grading;
@@ -104,18 +103,17 @@ internal static class BatchGrading
 
     /// <summary>
     /// The longest first, so that the batch does not end with one long grading running alone: a
-    /// grading's length is mostly what its checks wait out (<see cref="Scenario.WaitBudget"/>, summed
-    /// over its challenge), and submissions short of senior wait out most of it (a senior's waits end as
-    /// soon as its work is done; a not-yet answers 501 and is not waited for). On today's calibration
-    /// set the queues junior waits some 140 s of checks and an api-design reference under one.
+    /// grading's length is mostly what its checks wait out (<see cref="Challenge.WaitBudget"/>), and
+    /// submissions short of senior wait out most of it (a senior's waits end as soon as its work is
+    /// done; a not-yet answers 501 and is not waited for). In the calibration set of 2026-12-07 the
+    /// queues junior waited out some 140 s of checks and each api-design reference under one.
     /// Equal estimates keep the batch's order.
     /// </summary>
-    internal static IEnumerable<BatchItem> StartOrder(IReadOnlyList<BatchItem> items) =>
-        items.OrderByDescending(item => ExpectedWait(item).TotalSeconds);
+    private static IEnumerable<BatchItem> StartOrder(IReadOnlyList<BatchItem> items) =>
+        items.OrderByDescending(ExpectedWait);
 
     private static TimeSpan ExpectedWait(BatchItem item)
     {
-        var budget = item.Challenge.Scenarios.Aggregate(TimeSpan.Zero, (total, scenario) => total + scenario.WaitBudget);
         var share = !LevelNames.TryParse(item.Expected, out var level) ? 0.2 // a build or start failure ends before the checks
             : level switch
             {
@@ -123,7 +121,7 @@ internal static class BatchGrading
                 Level.Senior => 0.5,
                 _ => 0.4,
             };
-        return budget * share;
+        return item.Challenge.WaitBudget * share;
     }
 
     /// <summary>An expectation is a level (the submission was graded at it) or a status name.</summary>

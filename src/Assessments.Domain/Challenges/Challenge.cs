@@ -34,6 +34,9 @@ public sealed record Challenge(
     /// <summary>Where the operations checks (ops.*) probe the service; null when the challenge grades none.</summary>
     public OperationsSpec? Operations { get; init; }
 
+    /// <summary>The longest its checks can wait on a service that never gets there (<see cref="Scenario.WaitBudget"/> of every scenario).</summary>
+    public TimeSpan WaitBudget => Scenarios.Aggregate(TimeSpan.Zero, (total, scenario) => total + scenario.WaitBudget);
+
     public string BriefPath => Path.Combine(Directory, ChallengeFiles.Brief);
 
     public string ContractPath => Path.Combine(Directory, ChallengeFiles.Contract);
