@@ -6,9 +6,11 @@ using Docker.DotNet.Models;
 namespace Assessments.IntegrationTests;
 
 /// <summary>
-/// A cached image that a grading is about to run cannot be trimmed from under it by another process:
-/// test projects, and workers, share one engine and one cache, and a trim between "the image is here"
-/// and the service's start once failed the contract engine's mutation test as a platform fault.
+/// A cached image that a grading is about to run cannot be trimmed from under it by another process,
+/// and two processes removing the same images at once both end cleanly: test projects, and workers,
+/// share one engine and one cache. A trim between "the image is here" and the service's start once
+/// failed the contract engine's mutation test as a platform fault; two trims at once failed the red
+/// team's first grading twice (the engine answered the second delete 500 "unrecognized image ID").
 /// </summary>
 [Collection(DockerBesideCollection.Name)]
 public sealed class ImageCacheHoldTests(DockerFixture docker)
@@ -42,6 +44,54 @@ public sealed class ImageCacheHoldTests(DockerFixture docker)
         {
             await new Reaper(docker.Docker).RemoveAsync(gradingId, CancellationToken.None);
             await ExternalProcess.RunAsync("docker", ["rmi", "-f", ImageCache.TagFor(key)], TimeSpan.FromMinutes(1));
+        }
+    }
+
+    [Fact]
+    public async Task Two_processes_removing_the_same_images_at_once_both_end_cleanly()
+    {
+        // given: untagged images, as build steps leave them (about one delete race in twenty answers 500)
+        var gradingId = "race" + Guid.NewGuid().ToString("n")[..8];
+        var ids = await BuildUntaggedImagesAsync(gradingId, count: 40);
+        try
+        {
+            // when: two reapers remove the same images, in the same order, at the same moment
+            var removed = await Task.WhenAll(
+                Task.Run(() => new Reaper(docker.Docker).RemoveImagesAsync(ids, CancellationToken.None)),
+                Task.Run(() => new Reaper(docker.Docker).RemoveImagesAsync(ids, CancellationToken.None)));
+
+            // then: neither failed, each image went once, and none is left
+            Assert.Equal(ids.Count, removed.Sum());
+            Assert.Empty(await docker.LeftoversAsync(gradingId));
+        }
+        finally
+        {
+            await new Reaper(docker.Docker).RemoveAsync(gradingId, CancellationToken.None);
+        }
+    }
+
+    private static async Task<List<string>> BuildUntaggedImagesAsync(string gradingId, int count)
+    {
+        var context = Directory.CreateTempSubdirectory("assessments-remove-race-").FullName;
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(context, "Dockerfile"), "FROM mcr.microsoft.com/dotnet/aspnet:10.0\n");
+            var labels = Labels.For(gradingId, new string('0', 64)).SelectMany(l => new[] { "--label", $"{l.Key}={l.Value}" }).ToArray();
+            var ids = new List<string>();
+            for (var i = 0; i < count; i++)
+            {
+                // The classic builder, as gradings use it: BuildKit would not leave a plain image per build.
+                var (exit, stdout, stderr) = await ExternalProcess.RunAsync(
+                    "env", ["DOCKER_BUILDKIT=0", "docker", "build", "-q", "--no-cache", "--network", "none", "--label", $"race={i}", .. labels, context], TimeSpan.FromMinutes(1));
+                Assert.True(exit == 0, stderr);
+                ids.Add(stdout.Trim());
+            }
+
+            return ids;
+        }
+        finally
+        {
+            Directory.Delete(context, recursive: true);
         }
     }
 

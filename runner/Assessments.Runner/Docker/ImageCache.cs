@@ -65,7 +65,7 @@ internal sealed class ImageCache(IDockerClient docker, int capacity)
             var image = await docker.Images.InspectImageAsync(TagFor(key), cancellationToken);
             return image.Config?.Labels is { } labels && labels.TryGetValue(KeyLabel, out var stored) && stored == key;
         }
-        catch (DockerImageNotFoundException)
+        catch (DockerApiException e) when (ImageGone.Is(e))
         {
             return false;
         }
@@ -93,22 +93,14 @@ internal sealed class ImageCache(IDockerClient docker, int capacity)
                 },
                 cancellationToken);
         }
-        catch (DockerApiException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound || IsRemovedMeanwhile(e))
+        catch (DockerApiException e) when (ImageGone.Is(e))
         {
+            // A trim in another process removed the image while the engine created the hold on it.
             return false;
         }
 
         return await HasAsync(key, cancellationToken);
     }
-
-    /// <summary>
-    /// A trim in another process removed the image while the engine was creating the hold on it: the
-    /// tag still resolved, its layers no longer did, and the engine answers 500 "unrecognized image ID"
-    /// (seen in the red team, three gradings at once). Nothing is held, so the caller builds.
-    /// </summary>
-    private static bool IsRemovedMeanwhile(DockerApiException e) =>
-        e.StatusCode == System.Net.HttpStatusCode.InternalServerError
-        && (e.ResponseBody?.Contains("unrecognized image ID", StringComparison.Ordinal) == true || e.ResponseBody?.Contains("No such image", StringComparison.Ordinal) == true);
 
     /// <summary>Removes the oldest cached images beyond the capacity; one a container still uses stays (the engine refuses).</summary>
     public async Task<int> TrimAsync(CancellationToken cancellationToken)
@@ -150,8 +142,9 @@ internal sealed class ImageCache(IDockerClient docker, int capacity)
             await docker.Images.DeleteImageAsync(id, new ImageDeleteParameters { Force = false }, cancellationToken);
             return 1;
         }
-        catch (DockerApiException e) when (e.StatusCode is System.Net.HttpStatusCode.NotFound or System.Net.HttpStatusCode.Conflict)
+        catch (DockerApiException e) when (e.StatusCode == System.Net.HttpStatusCode.Conflict || ImageGone.Is(e))
         {
+            // In use (a grading holds it), or another process's trim removed it first.
             return 0;
         }
     }

@@ -77,7 +77,7 @@ public sealed class Reaper(IDockerClient docker)
             {
                 image = await docker.Images.InspectImageAsync(id, cancellationToken);
             }
-            catch (DockerImageNotFoundException)
+            catch (DockerApiException e) when (ImageGone.Is(e))
             {
                 continue;
             }
@@ -101,7 +101,7 @@ public sealed class Reaper(IDockerClient docker)
             await remove();
             return 1;
         }
-        catch (DockerApiException e) when (e.StatusCode is System.Net.HttpStatusCode.NotFound or System.Net.HttpStatusCode.Conflict)
+        catch (DockerApiException e) when (e.StatusCode == System.Net.HttpStatusCode.Conflict || ImageGone.Is(e))
         {
             return 0;
         }

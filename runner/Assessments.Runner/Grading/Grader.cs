@@ -236,10 +236,23 @@ public sealed partial class Grader(
                 throw new InvalidOperationException($"the image just built, {tag}, was removed before the service started");
             }
 
-            await cache.TrimAsync(cancellationToken);
+            await TrimAsync(cache, gradingId, cancellationToken);
         }
 
         return tag;
+    }
+
+    /// <summary>Housekeeping after a build: a trim the engine fails (another process trimming the same images) must not cost this grading its result.</summary>
+    private async Task TrimAsync(ImageCache cache, string gradingId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await cache.TrimAsync(cancellationToken);
+        }
+        catch (DockerApiException e)
+        {
+            LogTrimFailed(_logger, gradingId, e.StatusCode.ToString(), e.Message);
+        }
     }
 
     private async Task<SlotLease> AcquireSlotAsync(IProgress<GradingProgress>? progress, CancellationToken cancellationToken)
@@ -308,6 +321,9 @@ public sealed partial class Grader(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Grading {GradingId} graded {Level} with score {Score}")]
     private static partial void LogGraded(ILogger logger, string gradingId, string level, int score);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Grading {GradingId} could not trim the image cache ({Status}): {Reason}; the next build trims again")]
+    private static partial void LogTrimFailed(ILogger logger, string gradingId, string status, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Grading {GradingId} hit a platform fault")]
     private static partial void LogInfrastructureError(ILogger logger, string gradingId, Exception exception);

@@ -14,12 +14,21 @@ internal sealed class PhaseClock
 
     public double TotalMs => _total.Elapsed.TotalMilliseconds;
 
+    /// <summary>
+    /// The phase under way, or the one a failure left: a phase that throws stays here, so a platform
+    /// fault's message says where it struck (the engine's own messages rarely name the call).
+    /// </summary>
+    public string? Current { get; private set; }
+
     public async Task<T> TimeAsync<T>(string phase, Func<Task<T>> work)
     {
         var clock = Stopwatch.StartNew();
+        Current = phase;
         try
         {
-            return await work();
+            var result = await work();
+            Current = null;
+            return result;
         }
         finally
         {

@@ -70,6 +70,11 @@ internal sealed class ReportBuilder(GradingRequest request, PhaseClock clock, Sa
     public GradingReport InfrastructureError(Exception e)
     {
         var message = e is InfrastructureException ? e.Message : $"{e.GetType().Name}: {e.Message}";
+        if (Clock.Current is { } phase)
+        {
+            message = $"in the {phase} phase: {message}";
+        }
+
         if (Outcomes.Count > 0)
         {
             message += $" ({Outcomes.Count} check(s) ran before it; they are kept in the report as evidence, not scored)";

@@ -39,4 +39,19 @@ public sealed class InfrastructureErrorReportTests
         Assert.Empty(written.Contract.Checks);
         Assert.Equal("InvalidOperationException: the engine went away", written.Failure!.Message);
     }
+
+    [Fact]
+    public async Task A_fault_inside_a_phase_names_the_phase_and_one_after_it_does_not()
+    {
+        var report = NewBuilder();
+        await report.Clock.TimeAsync(Phases.Intake, () => Task.FromResult(0));
+        Assert.Null(report.Clock.Current);
+
+        var engine = new InvalidOperationException("unrecognized image ID sha256:1fc9");
+        await Assert.ThrowsAsync<InvalidOperationException>(() => report.Clock.TimeAsync<int>(Phases.Build, () => throw engine));
+        var written = report.InfrastructureError(engine);
+
+        Assert.Equal("in the build phase: InvalidOperationException: unrecognized image ID sha256:1fc9", written.Failure!.Message);
+        Assert.True(report.Clock.Phases.ContainsKey(Phases.Build), "the failed phase's time is still recorded");
+    }
 }
