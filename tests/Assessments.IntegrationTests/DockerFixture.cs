@@ -27,12 +27,20 @@ public sealed class DockerBesideCollection : ICollectionFixture<DockerFixture>
 
 /// <summary>
 /// A third line, like <see cref="DockerBesideCollection"/>: in a clean-clone run the other projects end
-/// after some five minutes and the integration tests' two lines went on alone for four more, with a
-/// core to spare (their tests wait on containers more than they compute). The lines are balanced by
-/// the durations in out/test-logs (the kit checks alone are some four minutes of the first).
+/// after some five minutes and the integration tests' lines went on alone for four more, with a core to
+/// spare (their tests wait on containers more than they compute). The lines are balanced by the
+/// durations in out/test-logs (the kit starters' checks alone are some five minutes of the first).
+/// All of them run at once (AssemblyInfo.cs).
 /// </summary>
 [CollectionDefinition(Name)]
 public sealed class DockerThirdCollection : ICollectionFixture<DockerFixture>
 {
     public const string Name = "docker-third";
+}
+
+/// <summary>A fourth line, like <see cref="DockerBesideCollection"/>: the platform brought up with docker compose (some three minutes).</summary>
+[CollectionDefinition(Name)]
+public sealed class DockerFourthCollection : ICollectionFixture<DockerFixture>
+{
+    public const string Name = "docker-fourth";
 }

@@ -9,7 +9,7 @@ namespace Assessments.Contract.Tests.Mutants;
 /// What makes a finding worth showing: the same seed finds the same thing with the same requests,
 /// and the curl command in the report, pasted into a shell against a local run, reproduces it.
 /// </summary>
-[Collection(DockerCollection.Name)]
+[Collection(DockerBesideCollection.Name)]
 public sealed class ReproductionTests(DockerFixture docker, ITestOutputHelper output)
 {
     [Fact]

@@ -9,9 +9,19 @@ namespace Assessments.Contract.Tests.Support;
 /// </summary>
 public sealed class DockerFixture() : DockerEngine(reapOrphansAtStart: false);
 
-/// <summary>The Docker tests of this project run one after another: each builds images on the same two cores.</summary>
+/// <summary>The mutation test: it builds every mutant in one image, then grades them two at a time.</summary>
 [CollectionDefinition(Name)]
 public sealed class DockerCollection : ICollectionFixture<DockerFixture>
 {
     public const string Name = "contract-docker";
+}
+
+/// <summary>
+/// A second line beside the mutation test: the reproduction tests grade one mutant at a time and mostly
+/// wait on it. In one line they ran after the mutation test, and the project ended last of phase 1.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class DockerBesideCollection : ICollectionFixture<DockerFixture>
+{
+    public const string Name = "contract-docker-beside";
 }

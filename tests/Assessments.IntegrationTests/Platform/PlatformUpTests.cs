@@ -12,7 +12,7 @@ namespace Assessments.IntegrationTests.Platform;
 /// The challenges are served without their load profiles (ASSESS_CHALLENGES): the scripts and the
 /// queue are under test, not latencies, so this runs beside other tests.
 /// </summary>
-[Collection(DockerBesideCollection.Name)]
+[Collection(DockerFourthCollection.Name)]
 public sealed class PlatformUpTests(DockerFixture docker, ITestOutputHelper output) : IAsyncLifetime
 {
     private readonly PlatformScripts _platform = PlatformScripts.OnSparePort(ChallengesWithoutLoad.CopyFrom(Path.Combine(RepositoryPaths.Root, "challenges")));
