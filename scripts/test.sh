@@ -10,6 +10,10 @@
 #     wait on Docker, PostgreSQL and Chromium, and count; none of them judges a latency);
 #  2. alone: the tests that measure latency or CPU time, one project after another, nothing beside them.
 #
+# A project whose tests grade side by side in phase 1 (several xUnit collections, or a test that grades
+# a few at once) says how many gradings share its grading slot: <TestSlotSeats>4</TestSlotSeats> in its
+# .csproj (ASSESS_SLOT_SEATS; stages that measure still take turns alone with the others frozen).
+#
 # A test says it measures (so runs in phase 2) in one of two ways, which is all a new test needs:
 #  - a whole project: <TestSchedule>alone</TestSchedule> in its .csproj (the load engine's tests);
 #  - a test class or method: [Trait("Schedule", "Alone")], spelt exactly so (this script greps for it):
@@ -55,6 +59,10 @@ project_alone() { grep -q '<TestSchedule>alone</TestSchedule>' "$1"/*.csproj; }
 
 # Some of the project's tests measure.
 has_alone_tests() { grep -rqF --include='*.cs' --exclude-dir=bin --exclude-dir=obj "$alone_trait" "$1"; }
+
+# How many of the project's gradings share its grading slot in phase 1: <TestSlotSeats>N</TestSlotSeats>
+# in its .csproj, 1 when absent.
+slot_seats() { grep -ohE '<TestSlotSeats>[0-9]+</TestSlotSeats>' "$1"/*.csproj | grep -oE '[0-9]+' || echo 1; }
 
 # Sums a count ("Passed: 12") of test run summaries in the given logs.
 count() {
@@ -114,9 +122,12 @@ for project in "${projects[@]}"; do
   name=$(basename "$project")
   mkdir -p "$work/tmp/$name" "$work/slots/$name"
   # Their own temp folder (some tests check it for leftovers) and grading slots (none of them measures,
-  # so they need not queue for the host's slots behind each other).
-  # and a run label on what their gradings create, so that their checks for leftovers count their own only.
-  TMPDIR="$work/tmp/$name" ASSESS_SLOT_DIR="$work/slots/$name" ASSESS_RUN_LABEL="test-$name-$$" run_tests "$project" together "$filter" &
+  # so they need not queue for the host's slots behind each other), seats on them for a project whose
+  # test lines grade side by side (a grading holds its seat from build to cleanup: with one seat, the
+  # integration project's four lines graded one at a time), and a run label on what their gradings
+  # create, so that their checks for leftovers count their own only.
+  TMPDIR="$work/tmp/$name" ASSESS_SLOT_DIR="$work/slots/$name" ASSESS_SLOT_SEATS="$(slot_seats "$project")" ASSESS_RUN_LABEL="test-$name-$$" \
+    run_tests "$project" together "$filter" &
 done
 wait
 echo "phase 1: $((SECONDS - started)) s"
