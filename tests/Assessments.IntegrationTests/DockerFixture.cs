@@ -38,7 +38,7 @@ public sealed class DockerThirdCollection : ICollectionFixture<DockerFixture>
     public const string Name = "docker-third";
 }
 
-/// <summary>A fourth line, like <see cref="DockerBesideCollection"/>: the platform brought up with docker compose (some three minutes).</summary>
+/// <summary>A fourth line, like <see cref="DockerBesideCollection"/>: the platform brought up with docker compose (some five minutes with the other lines beside it), and the operations tests.</summary>
 [CollectionDefinition(Name)]
 public sealed class DockerFourthCollection : ICollectionFixture<DockerFixture>
 {

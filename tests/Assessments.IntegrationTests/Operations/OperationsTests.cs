@@ -16,7 +16,7 @@ namespace Assessments.IntegrationTests.Operations;
 /// hardened container and signalled with a real SIGTERM, and a baseline that cannot be measured. (The
 /// references' operations checks and baselines are read from the calibration run's reports.)
 /// </summary>
-[Collection(DockerThirdCollection.Name)]
+[Collection(DockerFourthCollection.Name)]
 public sealed class OperationsTests(DockerFixture docker)
 {
     private static readonly Challenge ApiDesign = ChallengeLoader.Load(RepositoryPaths.Challenge("api-design"));
