@@ -72,38 +72,32 @@ public sealed class ImageCacheHoldTests(DockerFixture docker)
 
     private static async Task<List<string>> BuildUntaggedImagesAsync(string gradingId, int count)
     {
-        var context = Directory.CreateTempSubdirectory("assessments-remove-race-").FullName;
-        try
+        var ids = new List<string>();
+        for (var i = 0; i < count; i++)
         {
-            await File.WriteAllTextAsync(Path.Combine(context, "Dockerfile"), "FROM mcr.microsoft.com/dotnet/aspnet:10.0\n");
-            var labels = Labels.For(gradingId, new string('0', 64)).SelectMany(l => new[] { "--label", $"{l.Key}={l.Value}" }).ToArray();
-            var ids = new List<string>();
-            for (var i = 0; i < count; i++)
-            {
-                // The classic builder, as gradings use it: BuildKit would not leave a plain image per build.
-                var (exit, stdout, stderr) = await ExternalProcess.RunAsync(
-                    "env", ["DOCKER_BUILDKIT=0", "docker", "build", "-q", "--no-cache", "--network", "none", "--label", $"race={i}", .. labels, context], TimeSpan.FromMinutes(1));
-                Assert.True(exit == 0, stderr);
-                ids.Add(stdout.Trim());
-            }
+            ids.Add(await BuildAsync(Labels.For(gradingId, new string('0', 64)), "--no-cache", "--label", $"race={i}"));
+        }
 
-            return ids;
-        }
-        finally
-        {
-            Directory.Delete(context, recursive: true);
-        }
+        return ids;
     }
 
-    private static async Task BuildCachedImageAsync(string key, string sha)
+    private static Task BuildCachedImageAsync(string key, string sha) =>
+        BuildAsync(ImageCache.LabelsFor(key, sha), "-t", ImageCache.TagFor(key));
+
+    /// <summary>Builds an image FROM the runtime base with these labels and options; returns its ID.</summary>
+    private static async Task<string> BuildAsync(IReadOnlyDictionary<string, string> labels, params string[] options)
     {
-        var context = Directory.CreateTempSubdirectory("assessments-cache-hold-").FullName;
+        var context = Directory.CreateTempSubdirectory("assessments-image-cache-").FullName;
         try
         {
             await File.WriteAllTextAsync(Path.Combine(context, "Dockerfile"), "FROM mcr.microsoft.com/dotnet/aspnet:10.0\n");
-            var labels = ImageCache.LabelsFor(key, sha).SelectMany(l => new[] { "--label", $"{l.Key}={l.Value}" });
-            var (exit, _, stderr) = await ExternalProcess.RunAsync("docker", ["build", "-q", "--network", "none", "-t", ImageCache.TagFor(key), .. labels, context], TimeSpan.FromMinutes(2));
+            var labelOptions = labels.SelectMany(l => new[] { "--label", $"{l.Key}={l.Value}" });
+
+            // The classic builder, as gradings use it: BuildKit would not leave a plain image per build.
+            var (exit, stdout, stderr) = await ExternalProcess.RunAsync(
+                "env", ["DOCKER_BUILDKIT=0", "docker", "build", "-q", "--network", "none", .. options, .. labelOptions, context], TimeSpan.FromMinutes(2));
             Assert.True(exit == 0, stderr);
+            return stdout.Trim();
         }
         finally
         {
