@@ -1,5 +1,11 @@
 using System.Security.Cryptography;
+using Assessments.Domain.Challenges.Loading;
+using Assessments.Domain.Hosts;
+using Assessments.Domain.Reports;
 using Assessments.Runner.Docker;
+using Assessments.Runner.Grading;
+using Assessments.Submissions;
+using Assessments.Submissions.Sandbox;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 
@@ -11,6 +17,7 @@ namespace Assessments.IntegrationTests;
 /// share one engine and one cache. A trim between "the image is here" and the service's start once
 /// failed the contract engine's mutation test as a platform fault; two trims at once failed the red
 /// team's first grading twice (the engine answered the second delete 500 "unrecognized image ID").
+/// Two gradings of one new submission at once build it once.
 /// </summary>
 [Collection(DockerBesideCollection.Name)]
 public sealed class ImageCacheHoldTests(DockerFixture docker)
@@ -67,6 +74,44 @@ public sealed class ImageCacheHoldTests(DockerFixture docker)
         finally
         {
             await new Reaper(docker.Docker).RemoveAsync(gradingId, CancellationToken.None);
+        }
+    }
+
+    [Fact]
+    public async Task Two_gradings_of_the_same_new_submission_at_once_build_it_once()
+    {
+        // given: a submission no grading has seen (the Python starter with a file of its own), so neither finds it cached
+        await ToolchainImages.EnsureAsync();
+        var challenge = ChallengeLoader.Load(RepositoryPaths.Challenge("api-design"));
+        var submission = Directory.CreateTempSubdirectory("assessments-build-once-").FullName;
+        var gradingIds = new[] { "once" + Guid.NewGuid().ToString("n")[..8], "once" + Guid.NewGuid().ToString("n")[..8] };
+        var slotFolder = Directory.CreateTempSubdirectory("assessments-build-once-slots-").FullName;
+        // Two seats on one slot of its own, so that both gradings run at once whatever the test command set.
+        var slots = new HostSlots(CpuSlotPlan.For(Environment.ProcessorCount, requested: 1), slotFolder, seats: 2);
+        var grader = new Grader(docker.Docker, SandboxLimits.Default, SubmissionLimits.Default, GradingPipeline.Of(), slots: slots);
+        try
+        {
+            foreach (var file in Directory.EnumerateFiles(challenge.StarterDirectoryFor("python")!))
+            {
+                File.Copy(file, Path.Combine(submission, Path.GetFileName(file)));
+            }
+
+            await File.WriteAllTextAsync(Path.Combine(submission, "nonce.txt"), Guid.NewGuid().ToString());
+
+            // when: both start together
+            var reports = await Task.WhenAll(gradingIds.Select(id => grader.GradeAsync(new GradingRequest(challenge, submission, GradingId: id), null, CancellationToken.None)));
+
+            // then: one built the image, the other waited for it and ran the same one
+            Assert.All(reports, r => Assert.True(r.Status == ReportStatus.Graded, $"{r.Status}: {r.Failure?.Message}"));
+            Assert.Equal([false, true], reports.Select(r => r.Environment.ImageReused ?? false).Order());
+            Assert.Empty(await docker.LeftoversAsync(gradingIds[0]));
+            Assert.Empty(await docker.LeftoversAsync(gradingIds[1]));
+        }
+        finally
+        {
+            // The cached image stays: it is the cache's, labelled as such, and its trim removes it in turn.
+            Directory.Delete(submission, recursive: true);
+            Directory.Delete(slotFolder, recursive: true);
         }
     }
 

@@ -214,11 +214,23 @@ public sealed partial class Grader(
         var key = cache is null ? null : ImageCache.Key(sha, baseImageIds, sandbox);
         if (key is not null && await cache!.HoldAsync(key, labels, cancellationToken))
         {
-            report.ImageReused = true;
-            report.BuildLogTail = [$"reused the image built earlier for this very submission (sha256 {sha}) on the same base images: {ImageCache.TagFor(key)}"];
-            progress?.Report(new GradingProgress(Phases.Build, "reusing the image built for this very submission"));
-            return ImageCache.TagFor(key);
+            return Reused(key);
         }
+
+        // Another grading of the same submission may be building it right now: wait for that image.
+        FileStream? building = null;
+        if (key is not null)
+        {
+            (building, var waited) = await ImageBuildLock.TakeAsync(
+                key, () => progress?.Report(new GradingProgress(Phases.Build, "waiting for another grading that builds this very submission")), cancellationToken);
+            if (waited && await cache!.HoldAsync(key, labels, cancellationToken))
+            {
+                building.Dispose();
+                return Reused(key);
+            }
+        }
+
+        using var buildTurn = building;
 
         progress?.Report(new GradingProgress(Phases.Build, "building the image (no network, no cache)"));
         var tag = key is null ? $"assessments-grading/{gradingId}:latest" : ImageCache.TagFor(key);
@@ -240,6 +252,14 @@ public sealed partial class Grader(
         }
 
         return tag;
+
+        string Reused(string cached)
+        {
+            report.ImageReused = true;
+            report.BuildLogTail = [$"reused the image built earlier for this very submission (sha256 {sha}) on the same base images: {ImageCache.TagFor(cached)}"];
+            progress?.Report(new GradingProgress(Phases.Build, "reusing the image built for this very submission"));
+            return ImageCache.TagFor(cached);
+        }
     }
 
     /// <summary>Housekeeping after a build: a trim the engine fails (another process trimming the same images) must not cost this grading its result.</summary>

@@ -5,7 +5,7 @@ namespace Assessments.Domain.Hosts;
 /// an exclusive lock for <see cref="FileShare.None"/> and a shared one for any other sharing when the
 /// file is opened for reading only; a lock that cannot be had at once surfaces as an <see cref="IOException"/>.
 /// </summary>
-internal static class FileLock
+public static class FileLock
 {
     /// <summary>The held lock, or null when another open file holds a lock that conflicts.</summary>
     public static FileStream? TryTake(string path, bool exclusive)
