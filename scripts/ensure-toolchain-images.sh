@@ -10,8 +10,9 @@
 #   scripts/ensure-toolchain-images.sh node java    only those: python, go, node, java
 #
 # Its own recipe hash, apart from the .NET images', so that changing a toolchain never rebuilds those.
-# Idempotent: an image whose recipe label matches is reused. The images are built at the same time,
-# each root file system cached in /var/cache/assessments; each one's build time and size are printed.
+# Idempotent: an image whose recipe label matches is reused, and a build in progress is waited for.
+# The images are built at the same time, each root file system cached in /var/cache/assessments; each
+# one's build time and size are printed.
 set -euo pipefail
 
 log() { printf '[toolchain-images] %s\n' "$*" >&2; }
@@ -54,6 +55,17 @@ up_to_date() { # $1 = name: every tag of it carries its recipe
     java) [ "$(current $JDK_TAG)" = yes ] && [ "$(current $JRE_TAG)" = yes ] ;;
   esac
 }
+
+# One build at a time on this host: a second caller (a test that needs an image while `make test`
+# builds them in the background, `make up` beside it) waits for the first and then finds its images
+# up to date, instead of building them twice.
+lock_dir=$CACHE_DIR
+mkdir -p "$lock_dir" 2>/dev/null || lock_dir=/tmp
+exec 9>"$lock_dir/toolchain-images.lock"
+if ! flock -n 9; then
+  log "waiting for the toolchain images another process is building"
+  flock 9
+fi
 
 stale=()
 for name in "${wanted[@]}"; do

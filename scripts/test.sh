@@ -41,11 +41,20 @@ started=$SECONDS
 # linter, Chromium), and on a fresh machine each takes minutes: both go at once.
 dotnet build Assessments.sln --configuration "$configuration" --nologo -v quiet >"$logs/build.log" 2>&1 &
 build=$!
-if ! make --no-print-directory prepare; then
-  kill "$build" 2>/dev/null
+# Before the tests: the engine, the base images and PostgreSQL. The toolchain images (Python, Go,
+# Node.js, Java) take three to four minutes on a fresh machine and only a few tests need them, which
+# wait for them (the script's lock): they build beside phase 1. Chromium and Spectral are each made
+# sure of by the only tests that use them (run_tests below for the web pages' tests; the OpenAPI test).
+toolchains=
+if make --no-print-directory docker base-images; then
+  make --no-print-directory toolchain-images >"$logs/toolchain-images.log" 2>&1 &
+  toolchains=$!
+fi
+if [ -z "$toolchains" ] || ! make --no-print-directory postgres; then
+  kill "$build" $toolchains 2>/dev/null
   exit 1
 fi
-echo "prepare: $((SECONDS - started)) s"
+echo "prepare (the toolchain images go on beside the tests): $((SECONDS - started)) s"
 if ! wait "$build"; then
   cat "$logs/build.log"
   exit 1
@@ -110,14 +119,17 @@ for csproj in tests/*/*.csproj; do
 done
 
 # Phase 1: together.
+together=()
 echo "== phase 1: ${#projects[@]} projects' tests that do not measure, up to $jobs at once"
 started=$SECONDS
 for project in "${projects[@]}"; do
   project_alone "$project" && continue
   filter=
   has_alone_tests "$project" && filter="Schedule!=Alone"
-  while [ "$(jobs -rp | wc -l)" -ge "$jobs" ]; do
-    wait -n
+  # Projects only: the toolchain images' build beside them takes no place. (Not `wait -n`: it could
+  # reap that build, whose exit code is needed after phase 1.)
+  while [ "$(jobs -rp | grep -cvx "$toolchains")" -ge "$jobs" ]; do
+    sleep 1
   done
   name=$(basename "$project")
   mkdir -p "$work/tmp/$name" "$work/slots/$name"
@@ -128,9 +140,17 @@ for project in "${projects[@]}"; do
   # create, so that their checks for leftovers count their own only.
   TMPDIR="$work/tmp/$name" ASSESS_SLOT_DIR="$work/slots/$name" ASSESS_SLOT_SEATS="$(slot_seats "$project")" ASSESS_RUN_LABEL="test-$name-$$" \
     run_tests "$project" together "$filter" &
+  together+=($!)
 done
-wait
+for pid in "${together[@]}"; do
+  wait "$pid"
+done
 echo "phase 1: $((SECONDS - started)) s"
+if ! wait "$toolchains"; then
+  # Phase 2 grades the references in Go and Python; without their images it would only fail.
+  cat "$logs/toolchain-images.log"
+  exit 1
+fi
 
 # Phase 2: alone, one project after another.
 echo "== phase 2: tests that measure, alone"

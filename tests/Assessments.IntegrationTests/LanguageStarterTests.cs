@@ -38,6 +38,7 @@ public sealed class LanguageStarterTests(DockerFixture docker) : IDisposable
     public async Task The_starter_builds_starts_and_is_graded_not_yet(string id, string language)
     {
         // given
+        await ToolchainImages.EnsureAsync();
         var challenge = ChallengeLoader.Load(Path.Combine(_challenges, id));
         var starter = challenge.StarterDirectoryFor(language) ?? throw new InvalidOperationException($"{id} offers no {language} starter");
         var gradingId = "lang" + Guid.NewGuid().ToString("n")[..10];
