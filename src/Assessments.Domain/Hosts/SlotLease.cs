@@ -18,7 +18,7 @@ public sealed class SlotLease : IDisposable
         Slot = slot;
         Seat = seat;
         _lock = held;
-        Gate = new StageGate(slotPath + ".gate");
+        Gate = StageGate.FromEnvironment(slotPath + ".gate");
         _gradings = slotPath + ".gradings";
     }
 

@@ -9,7 +9,7 @@ public sealed class StageGateTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private StageGate Gate() => new(Path.Combine(_folder, "slot-0-of-1.lock.gate"));
+    private StageGate Gate() => new(Path.Combine(_folder, "slot-0-of-1.lock.gate"), patience: TimeSpan.FromSeconds(3));
 
     [Fact]
     public async Task Stages_that_do_not_measure_run_side_by_side()
@@ -39,6 +39,26 @@ public sealed class StageGateTests : IDisposable
         Assert.False(later.IsCompleted, "a stage started while the measuring one ran");
         alone.Dispose();
         using var after = await later.WaitAsync(TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task A_measuring_stage_kept_waiting_by_a_long_stage_lets_others_run_meanwhile_and_still_runs_alone()
+    {
+        var gate = new StageGate(Path.Combine(_folder, "slot-0-of-1.lock.gate"), patience: TimeSpan.FromMilliseconds(200));
+        var longStage = await gate.EnterAsync(alone: false, CancellationToken.None);
+        var measuring = gate.EnterAsync(alone: true, CancellationToken.None);
+
+        // A stage that comes while the measuring one waits past its patience is let through.
+        (await gate.EnterAsync(alone: false, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5))).Dispose();
+        Assert.False(measuring.IsCompleted, "the measuring stage started beside the long one");
+
+        longStage.Dispose();
+        var alone = await measuring.WaitAsync(TimeSpan.FromSeconds(5));
+        var later = gate.EnterAsync(alone: false, CancellationToken.None);
+        await Task.Delay(Settle);
+        Assert.False(later.IsCompleted, "a stage started while the measuring one ran");
+        alone.Dispose();
+        (await later.WaitAsync(TimeSpan.FromSeconds(5))).Dispose();
     }
 
     [Fact]
