@@ -14,8 +14,12 @@ internal static class ImageBuildLock
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(200);
 
-    /// <summary>Takes the key's lock; <paramref name="waiting"/> is told once when another process holds it.</summary>
-    public static async Task<(FileStream Held, bool Waited)> TakeAsync(string key, Action waiting, CancellationToken cancellationToken)
+    /// <summary>
+    /// Takes the key's lock; <paramref name="waiting"/> is told once when another process holds it. After
+    /// <paramref name="limit"/> (a build's own time limit: the holder's build has ended by then, or its
+    /// lock is not one this process may take) it gives up and returns no lock: the caller builds anyway.
+    /// </summary>
+    public static async Task<(FileStream? Held, bool Waited)> TakeAsync(string key, Action waiting, TimeSpan limit, CancellationToken cancellationToken)
     {
         var path = Path.Combine(Directory(), $"{key[..32]}.lock");
         if (FileLock.TryTake(path, exclusive: true) is { } held)
@@ -24,7 +28,16 @@ internal static class ImageBuildLock
         }
 
         waiting();
-        return (await FileLock.TakeAsync(path, exclusive: true, Poll, cancellationToken), true);
+        using var patience = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        patience.CancelAfter(limit);
+        try
+        {
+            return (await FileLock.TakeAsync(path, exclusive: true, Poll, patience.Token), true);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return (null, true);
+        }
     }
 
     private static string Directory()

@@ -222,10 +222,10 @@ public sealed partial class Grader(
         if (key is not null)
         {
             (building, var waited) = await ImageBuildLock.TakeAsync(
-                key, () => progress?.Report(new GradingProgress(Phases.Build, "waiting for another grading that builds this very submission")), cancellationToken);
+                key, () => progress?.Report(new GradingProgress(Phases.Build, "waiting for another grading that builds this very submission")), sandbox.BuildTimeout, cancellationToken);
             if (waited && await cache!.HoldAsync(key, labels, cancellationToken))
             {
-                building.Dispose();
+                building?.Dispose();
                 return Reused(key);
             }
         }
