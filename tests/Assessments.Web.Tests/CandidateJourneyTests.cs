@@ -39,11 +39,14 @@ public sealed class CandidateJourneyTests(GradingWebPlatform platform) : IClassF
         await candidate.ScreenshotAsync("candidate-landing");
 
         // when: the candidate uploads the starter, changed to print markup and escape codes when it starts
-        var statuses = new List<string>();
-        await page.ExposeFunctionAsync("recordUploadStatus", (string text) => statuses.Add(text));
+        // Kept in the tab's sessionStorage, which outlives the page: the last status is set just before the
+        // page opens the status page, and a call out to the test from a page that is leaving can be lost.
         await page.EvaluateAsync("""
-            () => new MutationObserver(() => window.recordUploadStatus(document.getElementById('upload-status').textContent))
-              .observe(document.getElementById('upload-status'), { childList: true, characterData: true, subtree: true })
+            () => new MutationObserver(() => {
+                const seen = JSON.parse(sessionStorage.getItem('upload-statuses') || '[]');
+                seen.push(document.getElementById('upload-status').textContent);
+                sessionStorage.setItem('upload-statuses', JSON.stringify(seen));
+              }).observe(document.getElementById('upload-status'), { childList: true, characterData: true, subtree: true })
             """);
         await page.GetByLabel("Your service as a .zip or .tar.gz").SetInputFilesAsync(new FilePayload
         {
@@ -59,10 +62,11 @@ public sealed class CandidateJourneyTests(GradingWebPlatform platform) : IClassF
         catch (TimeoutException)
         {
             // What the page told the candidate, so a failure here says whether the upload was refused, failed or never answered.
-            Assert.Fail($"the upload did not open the status page; the page says '{await page.Locator("#upload-status").TextContentAsync()}' (seen: {string.Join(" | ", statuses)})");
+            Assert.Fail($"the upload did not open the status page; the page says '{await page.Locator("#upload-status").TextContentAsync()}' (seen: {string.Join(" | ", await UploadStatusesAsync(page))})");
         }
 
         // then: progress was shown, and the status page updates by itself until the grading is done
+        var statuses = await UploadStatusesAsync(page);
         Assert.Contains(statuses, s => s.StartsWith("Uploading: ", StringComparison.Ordinal));
         Assert.Contains(statuses, s => s.StartsWith("Uploaded", StringComparison.Ordinal));
         var state = page.Locator("#grading-state");
@@ -106,6 +110,9 @@ public sealed class CandidateJourneyTests(GradingWebPlatform platform) : IClassF
         await interviewer.ScreenshotAsync("review-real-report");
         interviewer.AssertNoProblems();
     }
+
+    private static async Task<string[]> UploadStatusesAsync(IPage page) =>
+        await page.EvaluateAsync<string[]>("() => JSON.parse(sessionStorage.getItem('upload-statuses') || '[]')");
 
     /// <summary>The challenge's starter kit as a zip, its service printing a hostile line at start-up.</summary>
     private static byte[] HostileStarter()

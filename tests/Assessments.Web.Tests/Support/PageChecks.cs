@@ -43,6 +43,14 @@ public static class PageChecks
         await session.GoAsync("/signin");
         await session.Page.GetByLabel("Access token").FillAsync(token);
         await session.Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await session.Page.WaitForURLAsync("**/review");
+        try
+        {
+            await session.Page.WaitForURLAsync("**/review");
+        }
+        catch (TimeoutException)
+        {
+            // Where it stayed and what it said, so that a failure here tells a refused token from a server that never answered.
+            Assert.Fail($"signing in did not open /review: the page is {session.Page.Url}, saying '{await session.Page.Locator("main").TextContentAsync(new() { Timeout = 5_000 })}'");
+        }
     }
 }
