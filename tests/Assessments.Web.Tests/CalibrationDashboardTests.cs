@@ -33,10 +33,10 @@ public sealed class CalibrationDashboardTests(WebPlatform platform) : IClassFixt
         await session.GoAsync("/signin");
         await session.Page.GetByLabel("Access token").FillAsync(PlatformFactory.AdminToken);
         await session.Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await session.Page.WaitForURLAsync("**/review");
+        await session.Page.ArrivedAtAsync("**/review");
         await session.Page.GetByRole(AriaRole.Link, new() { Name = "Calibration" }).ClickAsync();
         await session.Page.GetByRole(AriaRole.Link, new() { Name = "Catalog API" }).ClickAsync();
-        await session.Page.WaitForURLAsync("**/calibration/api-design");
+        await session.Page.ArrivedAtAsync("**/calibration/api-design");
 
         // then: the confusion matrix puts the senior references (C# and Go) on the diagonal and the junior one below it
         var matrix = session.Page.Locator("#confusion-matrix");

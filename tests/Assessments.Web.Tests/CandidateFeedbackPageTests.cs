@@ -21,7 +21,7 @@ public sealed class CandidateFeedbackPageTests(WebPlatform platform) : IClassFix
         await using var candidate = await platform.OpenAsync();
         var page = candidate.Page;
         await candidate.GoAsync($"/invite/{invitation.Token}");
-        await page.WaitForURLAsync("**/candidate");
+        await page.ArrivedAtAsync("**/candidate");
 
         // when: the candidate opens the feedback
         await candidate.GoAsync($"/candidate/submissions/{submission}");

@@ -22,7 +22,7 @@ public sealed class CandidateJourneyTests(GradingWebPlatform platform) : IClassF
 
         // when: the candidate follows the invitation link
         await candidate.GoAsync($"/invite/{invitation.Token}");
-        await page.WaitForURLAsync("**/candidate");
+        await page.ArrivedAtAsync("**/candidate");
 
         // then: the token has left the address bar; the brief, the starter kit and the time window are there
         Assert.DoesNotContain(invitation.Token, page.Url, StringComparison.Ordinal);
@@ -57,7 +57,7 @@ public sealed class CandidateJourneyTests(GradingWebPlatform platform) : IClassF
         await page.GetByRole(AriaRole.Button, new() { Name = "Upload and grade" }).ClickAsync();
         try
         {
-            await page.WaitForURLAsync("**/candidate/submissions/*");
+            await page.ArrivedAtAsync("**/candidate/submissions/*");
         }
         catch (TimeoutException)
         {
@@ -98,7 +98,7 @@ public sealed class CandidateJourneyTests(GradingWebPlatform platform) : IClassF
         await interviewer.GoAsync("/signin");
         await interviewer.Page.GetByLabel("Access token").FillAsync(PlatformFactory.AdminToken);
         await interviewer.Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await interviewer.Page.WaitForURLAsync("**/review");
+        await interviewer.Page.ArrivedAtAsync("**/review");
         await interviewer.GoAsync($"/review/submissions/{submission}");
 
         // then: the real report is there, and the service's output is text that never ran

@@ -54,7 +54,7 @@ public sealed class InterviewerCliTests(WebPlatform platform) : IClassFixture<We
         var link = output.Split('\n').Select(l => l.Trim()).Single(l => l.StartsWith($"{platform.BaseAddress.ToString().TrimEnd('/')}/invite/", StringComparison.Ordinal));
         await using var session = await platform.OpenAsync();
         await session.GoAsync(link);
-        await session.Page.WaitForURLAsync("**/candidate");
+        await session.Page.ArrivedAtAsync("**/candidate");
     }
 
     [Fact]

@@ -93,7 +93,7 @@ public sealed class NarrowScreenTests(WebPlatform platform) : IClassFixture<WebP
 
         await using var candidate = await platform.OpenAsync(width);
         await candidate.GoAsync($"/invite/{invitation.Token}");
-        await candidate.Page.WaitForURLAsync("**/candidate");
+        await candidate.Page.ArrivedAtAsync("**/candidate");
         foreach (var (path, name) in new[] { ("/candidate", "candidate"), ($"/candidate/submissions/{submission}", "candidate-submission") })
         {
             await candidate.GoAsync(path);

@@ -25,16 +25,16 @@ public sealed class ReviewPagesTests(WebPlatform platform) : IClassFixture<WebPl
         await session.GoAsync("/signin");
         await page.GetByLabel("Access token").FillAsync(PlatformFactory.AdminToken);
         await page.GetByLabel("Access token").PressAsync("Enter");
-        await page.WaitForURLAsync("**/review");
+        await page.ArrivedAtAsync("**/review");
         await page.GetByLabel("Level").SelectOptionAsync("senior");
         await page.GetByLabel("Sort by").SelectOptionAsync("score-desc");
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("level=senior"));
+        await page.ArrivedAtAsync(new Regex("level=senior"));
         var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Ada Lovelace" });
         await Assertions.Expect(row).ToContainTextAsync("100");
         await session.ScreenshotAsync("review-list");
         await row.GetByRole(AriaRole.Link).ClickAsync();
-        await page.WaitForURLAsync($"**/review/submissions/{submission}");
+        await page.ArrivedAtAsync($"**/review/submissions/{submission}");
 
         // then: the report shows level, competency bars, evidence with curl, and the load charts
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Ada Lovelace");
@@ -105,7 +105,7 @@ public sealed class ReviewPagesTests(WebPlatform platform) : IClassFixture<WebPl
         // and: the candidate's own feedback shows the failure's log as text too
         await using var candidate = await platform.OpenAsync();
         await candidate.GoAsync($"/invite/{invitation.Token}");
-        await candidate.Page.WaitForURLAsync("**/candidate");
+        await candidate.Page.ArrivedAtAsync("**/candidate");
         await candidate.GoAsync($"/candidate/submissions/{submission}");
         await Assertions.Expect(candidate.Page.Locator("pre.log")).ToContainTextAsync("<script>window.__xss=1</script>");
         Assert.Equal("undefined", await candidate.Page.EvaluateAsync<string>("() => typeof window.__xss"));
@@ -140,7 +140,7 @@ public sealed class ReviewPagesTests(WebPlatform platform) : IClassFixture<WebPl
         var landing = await bobSession.GoAsync($"/invite/{bob.Token}");
         Assert.Contains("script-src 'self'", landing.Headers["content-security-policy"], StringComparison.Ordinal);
         Assert.Equal("no-referrer", landing.Headers["referrer-policy"]);
-        await bobSession.Page.WaitForURLAsync("**/candidate");
+        await bobSession.Page.ArrivedAtAsync("**/candidate");
         Assert.DoesNotContain(bob.Token, bobSession.Page.Url, StringComparison.Ordinal);
         Assert.Equal(404, (await bobSession.Requests.GetAsync($"/candidate/submissions/{adaSubmission}")).Status);
         Assert.Equal(404, (await bobSession.Requests.GetAsync($"/api/me/submissions/{adaSubmission}")).Status);
@@ -166,6 +166,6 @@ public sealed class ReviewPagesTests(WebPlatform platform) : IClassFixture<WebPl
         await session.GoAsync("/signin");
         await session.Page.GetByLabel("Access token").FillAsync(PlatformFactory.AdminToken);
         await session.Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await session.Page.WaitForURLAsync("**/review");
+        await session.Page.ArrivedAtAsync("**/review");
     }
 }

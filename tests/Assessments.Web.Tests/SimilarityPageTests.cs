@@ -34,7 +34,7 @@ public sealed class SimilarityPageTests(WebPlatform platform) : IClassFixture<We
         await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Ada Original" })).ToContainTextAsync("similar: 1 to review");
         await session.GoAsync($"/review/submissions/{ada}");
         await page.GetByRole(AriaRole.Link, new() { Name = "Bob Copy" }).ClickAsync();
-        await page.WaitForURLAsync($"**/review/similarity/{pair.Id}");
+        await page.ArrivedAtAsync($"**/review/similarity/{pair.Id}");
 
         // then: the pair side by side, regions with both files and lines, the comment shown as text
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Ada Original and Bob Copy");
