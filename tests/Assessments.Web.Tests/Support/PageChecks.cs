@@ -40,8 +40,8 @@ public static class PageChecks
 
     /// <summary>
     /// Waits until the page is at <paramref name="url"/> (a glob) with its document parsed, not for its
-    /// load event: on a busy host a page that was plainly there, and said so, kept the load event from
-    /// being seen for 90 s (twice in ten runs), while what the tests go on to use is in the document.
+    /// load event: on a busy host a page that was plainly there, and said so, kept its load event from
+    /// being seen for 90 s (twice in eight clean-clone runs); what the tests use next is in the document.
     /// </summary>
     public static Task ArrivedAtAsync(this IPage page, string url) =>
         page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.DOMContentLoaded });
