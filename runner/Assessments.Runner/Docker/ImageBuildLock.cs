@@ -21,35 +21,13 @@ internal static class ImageBuildLock
     /// </summary>
     public static async Task<(FileStream? Held, bool Waited)> TakeAsync(string key, Action waiting, TimeSpan limit, CancellationToken cancellationToken)
     {
-        var path = Path.Combine(Directory(), $"{key[..32]}.lock");
+        var path = Path.Combine(FileLock.HostFolder("builds"), $"{key[..32]}.lock");
         if (FileLock.TryTake(path, exclusive: true) is { } held)
         {
             return (held, false);
         }
 
         waiting();
-        using var patience = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        patience.CancelAfter(limit);
-        try
-        {
-            return (await FileLock.TakeAsync(path, exclusive: true, Poll, patience.Token), true);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return (null, true);
-        }
-    }
-
-    private static string Directory()
-    {
-        const string run = "/run/assessments/builds";
-        try
-        {
-            return System.IO.Directory.CreateDirectory(run).FullName;
-        }
-        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
-        {
-            return System.IO.Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "assessments-builds")).FullName;
-        }
+        return (await FileLock.TakeWithinAsync(path, exclusive: true, Poll, limit, cancellationToken), true);
     }
 }

@@ -27,6 +27,40 @@ public static class FileLock
         }
     }
 
+    /// <summary>
+    /// Waits for the lock as <see cref="TakeAsync"/> does, but at most <paramref name="limit"/>
+    /// (<see cref="Timeout.InfiniteTimeSpan"/>: as long as it takes); null when the limit passed first.
+    /// </summary>
+    public static async Task<FileStream?> TakeWithinAsync(string path, bool exclusive, TimeSpan poll, TimeSpan limit, CancellationToken cancellationToken)
+    {
+        using var patience = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        patience.CancelAfter(limit);
+        try
+        {
+            return await TakeAsync(path, exclusive, poll, patience.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The host-wide folder for one kind of lock file, created: <c>/run/assessments/{name}</c>, the place
+    /// for host-wide locks, where only root may write; everyone else meets in the temp folder.
+    /// </summary>
+    public static string HostFolder(string name)
+    {
+        try
+        {
+            return Directory.CreateDirectory(Path.Combine("/run/assessments", name)).FullName;
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            return Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"assessments-{name}")).FullName;
+        }
+    }
+
     /// <summary>Waits for the lock, trying again every <paramref name="poll"/>.</summary>
     public static async Task<FileStream> TakeAsync(string path, bool exclusive, TimeSpan poll, CancellationToken cancellationToken)
     {

@@ -130,18 +130,5 @@ public sealed class HostSlots
 
     private string LockPath(CpuSlot slot) => Path.Combine(Directory, $"slot-{slot.Index}-of-{slot.Count}.lock");
 
-    private static string DefaultDirectory()
-    {
-        // /run is the place for host-wide locks, but only root may write there; everyone else meets in the temp folder.
-        const string run = "/run/assessments/slots";
-        try
-        {
-            System.IO.Directory.CreateDirectory(run);
-            return run;
-        }
-        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
-        {
-            return Path.Combine(Path.GetTempPath(), "assessments-slots");
-        }
-    }
+    private static string DefaultDirectory() => FileLock.HostFolder("slots");
 }

@@ -65,7 +65,7 @@ public sealed class StageGate
             var turnstile = await FileLock.TakeAsync(_turnstile, exclusive: true, Poll, cancellationToken);
             try
             {
-                if (await TakeGateWithinAsync(_patience ?? Timeout.InfiniteTimeSpan, cancellationToken) is { } gate)
+                if (await FileLock.TakeWithinAsync(_gate, exclusive: true, Poll, _patience ?? Timeout.InfiniteTimeSpan, cancellationToken) is { } gate)
                 {
                     return new Turn(gate, turnstile);
                 }
@@ -79,25 +79,6 @@ public sealed class StageGate
             // A stage under way outlasted the patience: the others run meanwhile instead of idling behind it.
             await turnstile.DisposeAsync();
             await Task.Delay(_patience!.Value, cancellationToken);
-        }
-    }
-
-    private async Task<FileStream?> TakeGateWithinAsync(TimeSpan limit, CancellationToken cancellationToken)
-    {
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (true)
-        {
-            if (FileLock.TryTake(_gate, exclusive: true) is { } gate)
-            {
-                return gate;
-            }
-
-            if (limit != Timeout.InfiniteTimeSpan && waited.Elapsed >= limit)
-            {
-                return null;
-            }
-
-            await Task.Delay(Poll, cancellationToken);
         }
     }
 
